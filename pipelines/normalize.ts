@@ -1,0 +1,109 @@
+import * as OpenCC from 'opencc-js/t2cn';
+import type { Script } from '../src/lib/types.ts';
+
+/** Normalised text with a map from each of its UTF-16 indices back into the raw text. */
+export interface Normalized {
+  text: string;
+  /** toRaw[i] is the raw index of normalised index i; toRaw[text.length] is raw.length. */
+  toRaw: Int32Array;
+  script: Script;
+  /** How many `字(pinyin)` annotations were removed. */
+  pinyinRemoved: number;
+}
+
+// Only the `tw` preset turns 著陸 into 着陆; `twp` has phrase entries that change length.
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+
+// `創(chuàng)新`: a Han character followed by its pinyin, at least one letter tone-marked.
+const PINYIN = /(?<=[\u3400-\u9fff])\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,7})\)/g;
+const TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜń]/;
+
+const FULL_WIDTH: Record<string, string> = {
+  '，': ',', '；': ';', '：': ':', '（': '(', '）': ')', '％': '%', '．': '.',
+  '！': '!', '？': '?', '～': '~', '－': '-', '＋': '+', '／': '/', '　': ' ',
+  '﹪': '%', '〜': '~',
+};
+
+function foldChar(c: string): string {
+  const code = c.charCodeAt(0);
+  // Full-width ASCII block: digits and Latin letters.
+  if (code >= 0xff10 && code <= 0xff19) return String.fromCharCode(code - 0xfee0);
+  if ((code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) return String.fromCharCode(code - 0xfee0);
+  return FULL_WIDTH[c] ?? c;
+}
+
+/**
+ * Turns raw text into the form the extractor reads: pinyin annotations removed,
+ * full-width digits and punctuation folded, Traditional converted to Simplified,
+ * keeping for every character the raw index it came from.
+ */
+export function normalize(raw: string): Normalized {
+  // 1. Drop `(pinyin)` after Han characters, and fold full-width characters (1:1 in code units).
+  const kept: string[] = [];
+  const keptRaw: number[] = [];
+  let pinyinRemoved = 0;
+  const drops: Array<[number, number]> = [];
+  for (const m of raw.matchAll(PINYIN)) {
+    if (TONE.test(m[1])) drops.push([m.index!, m.index! + m[0].length]);
+  }
+  let d = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (d < drops.length && i === drops[d][0]) {
+      i = drops[d][1] - 1;
+      d++;
+      pinyinRemoved++;
+      continue;
+    }
+    kept.push(foldChar(raw[i]));
+    keptRaw.push(i);
+  }
+  const folded = kept.join('');
+
+  // 2. Traditional → Simplified. OpenCC keeps the number of code points, but a few
+  // characters change UTF-16 length, so map code point by code point.
+  const converted = toSimplified(folded);
+  const toRaw = new Int32Array(converted.length + 1);
+  let changed = 0;
+  let han = 0;
+  if (converted.length === folded.length) {
+    for (let i = 0; i < converted.length; i++) {
+      toRaw[i] = keptRaw[i];
+      const c = folded.charCodeAt(i);
+      if (c >= 0x3400 && c <= 0x9fff) {
+        han++;
+        if (c !== converted.charCodeAt(i)) changed++;
+      }
+    }
+  } else {
+    let j = 0;
+    for (let i = 0; i < folded.length; ) {
+      const a = folded.codePointAt(i)!;
+      const b = converted.codePointAt(j)!;
+      const la = a > 0xffff ? 2 : 1;
+      const lb = b > 0xffff ? 2 : 1;
+      for (let k = 0; k < lb; k++) toRaw[j + k] = keptRaw[i];
+      if (a >= 0x3400 && a <= 0x9fff) han++;
+      if (a !== b) changed++;
+      i += la;
+      j += lb;
+    }
+  }
+  toRaw[converted.length] = raw.length;
+  return { text: converted, toRaw, script: scriptOf(changed, han, pinyinRemoved), pinyinRemoved };
+}
+
+function scriptOf(changed: number, han: number, pinyin: number): Script {
+  if (han === 0) return 'simplified';
+  const ratio = changed / han;
+  if (ratio < 0.003 && pinyin === 0) return 'simplified';
+  if (ratio > 0.04) return 'traditional';
+  return 'mixed';
+}
+
+/** Maps a normalised span to its raw span (end exclusive). */
+export function rawSpan(n: Normalized, start: number, end: number): [number, number] {
+  const rs = n.toRaw[start];
+  // The raw end is one past the raw index of the last normalised character.
+  const re = end > start ? n.toRaw[end - 1] + 1 : rs;
+  return [rs, re];
+}

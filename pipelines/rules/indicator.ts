@@ -1,0 +1,87 @@
+import type { Unit } from '../../src/lib/types.ts';
+import { INDICATORS, OTHER_PHRASES, type Indicator } from '../catalog/indicators.ts';
+
+/** A catalog phrase found in text. */
+export interface AliasHit {
+  start: number;
+  end: number;
+  /** The catalog indicator, or `other` for a phrase that names something else. */
+  indicator: string;
+}
+
+interface Compiled { indicator: string; re: RegExp }
+let compiled: Compiled[] | null = null;
+
+function compile(): Compiled[] {
+  compiled ??= [
+    ...INDICATORS.map((i) => ({ indicator: i.indicator, re: new RegExp(i.aliases.join('|'), 'g') })),
+    { indicator: 'other', re: new RegExp(OTHER_PHRASES.join('|'), 'g') },
+  ];
+  return compiled;
+}
+
+/** Every catalog phrase in text[from, to); of overlapping hits the longest is kept. */
+export function findAliases(text: string, from: number, to: number): AliasHit[] {
+  const hits: AliasHit[] = [];
+  for (const { indicator, re } of compile()) {
+    re.lastIndex = from;
+    for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      if (m.index + m[0].length <= to) hits.push({ start: m.index, end: m.index + m[0].length, indicator });
+    }
+  }
+  hits.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: AliasHit[] = [];
+  for (const h of hits) {
+    const last = kept[kept.length - 1];
+    if (last && h.start < last.end) {
+      if (h.end - h.start > last.end - last.start) kept[kept.length - 1] = h;
+      continue;
+    }
+    kept.push(h);
+  }
+  return kept;
+}
+
+const byId = new Map(INDICATORS.map((i) => [i.indicator, i]));
+
+/** The catalog entry of an id. */
+export function indicatorOf(id: string): Indicator | undefined {
+  return byId.get(id);
+}
+
+/** Whether a figure with this unit and measure can be of the indicator (8716家 cannot be 亿元 of loans). */
+export function fits(id: string, unit: Unit, measure: string): boolean {
+  const ind = byId.get(id);
+  if (!ind) return true;
+  if (measure === 'rank' || measure === 'growth_rate') return true;
+  if (unit === 'percent') return measure === 'share' || ind.unit === 'CNY';
+  return ind.units.includes(unit);
+}
+
+// Words that carry no noun of their own: a segment made only of these names nothing,
+// so its number is about the thing named before it (较上年增长31.4%, 其中国家级492家).
+const FUNCTION_WORDS = /较上年|比上年|同比|较|比|分别|同步|增长率?|增速|增幅|增加|提高|提升|下降|减少|年均|为|达到|达|是|其中|预计|全年|可|组织|共|累计|的|有|已|超过|突破|实现|保持|以上|左右|和|及|与|规模|总额|总量|总数|数量|国家级|省级|市级|全省|全市|全国|\s|[\d.]/g;
+
+/** The part of a segment that is neither a function word nor a number. */
+export function residue(seg: string): string {
+  return seg.replace(FUNCTION_WORDS, '').replace(/[“”"'()（）:：·●\-—]/g, '');
+}
+
+const LEVEL = /国家级|国家|全国|省级以上|省级|市级以上|市级/;
+
+/** A label for a catalog figure (its level: 国家级, 省级以上) or for an `other` one (what is counted). */
+export function labelFor(indicator: string, segment: string, noun: string): string {
+  if (indicator !== 'other') {
+    const level = LEVEL.exec(segment)?.[0];
+    const ind = byId.get(indicator);
+    if (!level || ind?.name_zh.startsWith(level)) return '';
+    return level === '国家' || level === '全国' ? '国家级' : level;
+  }
+  const raw = (noun || segment)
+    .replace(/^(?:[\d.]+|[一二三四五六七八九十]+)?(?:是|为|新增|新建|累计|共|全省|全市|其中|实现|组织|实施|推动|支持|开展|完成)+/, '')
+    .replace(/(?:达到|达|为|超过|突破|增至|增长|提高到|提升至|共|有|实现|已)+$/, '')
+    .replace(/[“”"]/g, '')
+    .trim();
+  return raw.slice(-16);
+}

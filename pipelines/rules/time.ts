@@ -1,0 +1,89 @@
+import type { Period } from '../../src/lib/types.ts';
+
+/** A phrase of a sentence that sets the year of the figures after it. */
+export interface TimeMarker {
+  start: number;
+  end: number;
+  year: number | null;
+  /** `next`: binds only the number right after it (2012年的33.8亿元). */
+  scope: 'forward' | 'next';
+  /** A span (年均, 以来, 过去五年, 十三五期间) rather than a point in time. */
+  span: boolean;
+  h1: boolean;
+  /** The year was read relative to the document's date (今年, 去年, 近年来). */
+  relative: boolean;
+  /** A base of comparison (较2015年, 较“十三五”末): makes growth multi-year, sets no year. */
+  base: boolean;
+}
+
+const PLAN_END: Record<string, number> = { 十一五: 2010, 十二五: 2015, 十三五: 2020, 十四五: 2025, 十五五: 2030 };
+const BASE_BEFORE = /(?:较|比|与|相比于|相比|同比|相较于?|比较)$/;
+
+/**
+ * Finds the time phrases of text[from, to): explicit years, spans, 今年/去年,
+ * 上半年, five-year-plan periods, each with the scope it has over later numbers.
+ */
+export function findTimeMarkers(text: string, from: number, to: number, refYear: number | null): TimeMarker[] {
+  const s = text.slice(from, to);
+  const out: TimeMarker[] = [];
+  const lastFull = refYear === null ? null : refYear - 1;
+  const push = (m: RegExpExecArray, t: Partial<TimeMarker>) => {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    const before = text.slice(Math.max(from, start - 4), start);
+    const base = BASE_BEFORE.test(before) || (t.base ?? false);
+    const after = text.slice(end, end + 2);
+    const next = /^(?:的)?[\d近超约突一二三四五六七八九十两]/.test(after) && !t.span;
+    out.push({ start, end, year: null, scope: next ? 'next' : 'forward', span: false, h1: false, relative: false, ...t, base });
+  };
+  for (const m of s.matchAll(/(?<![\d.])((?:19|20)\d\d)\s*[-—–~至到]\s*((?:19|20)\d\d)年?/g)) {
+    push(m, { year: Number(m[2]), span: true });
+  }
+  for (const m of s.matchAll(/(?<![\d\-—–~.])((?:19|20)\d\d)(?:年度|年)(底|末)?(以来|来)?(上半年)?/g)) {
+    if (out.some((o) => o.start <= from + m.index && o.end > from + m.index)) continue;
+    const since = !!m[3];
+    push(m, { year: since ? lastFull : Number(m[1]), span: since, h1: !!m[4], relative: since });
+  }
+  for (const m of s.matchAll(/(今年|本年|当年|去年|上年度|上一年|明年)(上半年|底|末|以来)?/g)) {
+    if (/^(?:上年|上一年)/.test(m[1]) && BASE_BEFORE.test(text.slice(Math.max(from, from + m.index - 3), from + m.index))) continue;
+    const y = refYear === null ? null : m[1] === '明年' ? refYear + 1 : /去年|上年|上一年/.test(m[1]) ? refYear - 1 : refYear;
+    push(m, { year: y, relative: true, h1: m[2] === '上半年' });
+  }
+  for (const m of s.matchAll(/(?<![年今本])上半年/g)) push(m, { year: null, h1: true, relative: true });
+  for (const m of s.matchAll(/[“"]?(十[一二三四五]五)[”"]?(末|期末|时期|期间|以来|初)?/g)) {
+    const planEnd = PLAN_END[m[1]];
+    const end = m[2] === '初' ? planEnd - 4 : planEnd;
+    const point = m[2] === '末' || m[2] === '期末';
+    const year = lastFull !== null && end > lastFull && !point ? lastFull : end;
+    push(m, { year, span: !point });
+  }
+  for (const m of s.matchAll(/过去[五三十两一]年|近[五三十两一]年|[五三十两]年来|\d+年来|年均|近年来|多年来|历年/g)) {
+    push(m, { year: lastFull, span: true, relative: true });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The marker that dates a number at `at`: the nearest before it whose scope reaches it. */
+export function markerFor(markers: TimeMarker[], at: number, text: string): TimeMarker | null {
+  let best: TimeMarker | null = null;
+  for (const m of markers) {
+    if (m.start >= at || m.base) continue;
+    if (m.scope === 'next' && !/^(?:的)?[^\d,;。]{0,2}$/.test(text.slice(m.end, at).replace(/[近超约]|突破|超过/g, ''))) continue;
+    if (m.year === null && !m.h1) continue;
+    best = m;
+  }
+  return best;
+}
+
+/** Whether the sentence compares against an earlier base (较2015年, 由“十三五”末的…增至). */
+export function hasBase(markers: TimeMarker[]): boolean {
+  return markers.some((m) => m.base || (m.scope === 'next' && m.year !== null));
+}
+
+/** The period of a figure from its measure and the time phrases that reach it. */
+export function periodOf(measure: string, marker: TimeMarker | null, h1: boolean, multiYear: boolean): Period {
+  if (h1) return 'h1';
+  if (measure === 'total') return 'as_of';
+  if ((marker?.span || multiYear) && (measure === 'new' || measure === 'amount' || measure === 'growth_rate')) return 'multi_year';
+  return 'year';
+}

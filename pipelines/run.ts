@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { DocumentRow, FigureRow, Refusal, RunReport } from '../src/lib/types.ts';
+import { indicatorRows } from './catalog/indicators.ts';
+import { regions } from './catalog/regions.ts';
+import { clean, type SetAside } from './clean.ts';
+import { extractFigures, type Figure } from './figures.ts';
+import { inferIssuers, readMetadata, type Metadata } from './metadata.ts';
+import { normalize, rawSpan, type Normalized } from './normalize.ts';
+import { writeParquet } from './parquet.ts';
+import { listDocuments, readDocument, type RawDocument } from './read.ts';
+import { splitSentences, type Sentence } from './sentences.ts';
+
+/** Where to read, where to write, and the side effects a run may have. */
+export interface RunOptions {
+  input: string;
+  output: string;
+  /** Called after each document with how many of how many are done. */
+  progress?: (done: number, total: number) => void;
+  /** The clock, for stage timings and run.json's start time. */
+  now?: () => number;
+}
+
+/** A document read, cleaned, normalised and split, ready for figures. */
+interface Prepared {
+  raw: RawDocument;
+  norm: Normalized;
+  mask: Uint8Array;
+  sentences: Sentence[];
+  meta: Metadata;
+  warnings: string[];
+}
+
+/** Marks the normalised characters whose raw characters were set aside. */
+function maskOf(norm: Normalized, rawLength: number, spans: SetAside[]): Uint8Array {
+  const raw = new Uint8Array(rawLength + 1);
+  for (const s of spans) raw.fill(1, s.start, s.end);
+  const mask = new Uint8Array(norm.text.length);
+  for (let i = 0; i < mask.length; i++) mask[i] = raw[norm.toRaw[i]];
+  return mask;
+}
+
+function blank(text: string, mask: Uint8Array): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || mask[i]) {
+      out += text.slice(from, i);
+      if (i < text.length) out += text[i] === '\n' ? '\n' : ' ';
+      from = i + 1;
+    }
+  }
+  return out;
+}
+
+const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function figureRow(p: Prepared, f: Figure): FigureRow {
+  const [rawStart, rawEnd] = rawSpan(p.norm, f.start, f.end);
+  const [sStart, sEnd] = rawSpan(p.norm, f.sentence.start, f.sentence.end);
+  const docId = p.raw.docId;
+  return {
+    figure_id: hash(`${docId}:${rawStart}:${rawEnd}`).slice(0, 16),
+    doc_id: docId, indicator: f.indicator, label: f.label, region: f.region, year: f.year, period: f.period,
+    stance: f.stance, measure: f.measure, value: f.value, unit: f.unit, qualifier: f.qualifier,
+    quote: p.raw.rawText.slice(rawStart, rawEnd), raw_start: rawStart, raw_end: rawEnd,
+    sentence: p.norm.text.slice(f.sentence.start, f.sentence.end), sentence_raw_start: sStart, sentence_raw_end: sEnd,
+    confidence: f.confidence, year_inferred: f.year_inferred,
+  };
+}
+
+function documentRow(p: Prepared): DocumentRow {
+  const m = p.meta;
+  return {
+    doc_id: p.raw.docId, file: p.raw.file, title: m.title, issuer: m.issuer, published: m.published, region: m.region,
+    doc_number: m.docNumber, script: p.norm.script, raw_text: p.raw.rawText, text: p.norm.text, sha256: p.raw.sha256,
+    encoding: p.raw.encoding, warnings: [...p.warnings, ...m.warnings],
+  };
+}
+
+/**
+ * Runs the pipeline over every document under `input` and writes figures,
+ * documents, indicators and regions as Parquet, with run.json, into `output`.
+ * A document that cannot be read or extracted is refused by name; the others go on.
+ */
+export async function runPipeline(opts: RunOptions): Promise<RunReport> {
+  const now = opts.now ?? (() => Date.now());
+  const started = now();
+  if (!existsSync(opts.input) || !statSync(opts.input).isDirectory()) throw new Error(`input folder not found: ${opts.input}`);
+  const stageMs: Record<string, number> = { read: 0, clean: 0, normalize: 0, metadata: 0, sentences: 0, figures: 0, write: 0 };
+  const time = <T>(stage: string, f: () => T): T => {
+    const t = now();
+    try { return f(); } finally { stageMs[stage] += now() - t; }
+  };
+
+  const files = listDocuments(opts.input);
+  const refused: Refusal[] = [];
+  const prepared: Prepared[] = [];
+  const seen = new Map<string, string>();
+  files.forEach((path, i) => {
+    const file = relative(opts.input, path).split('\\').join('/');
+    try {
+      const result = time('read', () => readDocument(path, opts.input));
+      if (!result.ok) { refused.push(result.refusal); return; }
+      const raw = result.doc;
+      if (seen.has(raw.docId)) { refused.push({ file, reason: `duplicate document id ${raw.docId}: also ${seen.get(raw.docId)}` }); return; }
+      seen.set(raw.docId, file);
+      const cleaned = time('clean', () => clean(raw.rawText));
+      const norm = time('normalize', () => normalize(raw.rawText));
+      const mask = maskOf(norm, raw.rawText.length, cleaned.setAside);
+      const meta = time('metadata', () => readMetadata(blank(norm.text, mask), norm.text));
+      const sentences = time('sentences', () => splitSentences(norm.text));
+      const warnings = [...cleaned.warnings];
+      if (norm.pinyinRemoved) warnings.push(`pinyin annotations removed: ${norm.pinyinRemoved}`);
+      prepared.push({ raw, norm, mask, sentences, meta, warnings });
+    } catch (e) {
+      refused.push({ file, reason: `could not be processed: ${(e as Error).message}` });
+    } finally {
+      opts.progress?.(i + 1, files.length);
+    }
+  });
+
+  time('metadata', () => inferIssuers(prepared.map((p) => ({ docId: p.raw.docId, meta: p.meta, text: blank(p.norm.text, p.mask) }))));
+
+  const figures: FigureRow[] = [];
+  const documents: DocumentRow[] = [];
+  for (const p of prepared) {
+    try {
+      const found = time('figures', () => extractFigures({ text: p.norm.text, setAside: p.mask, sentences: p.sentences, meta: p.meta }));
+      for (const f of found) figures.push(figureRow(p, f));
+      documents.push(documentRow(p));
+    } catch (e) {
+      refused.push({ file: p.raw.file, reason: `figure extraction failed: ${(e as Error).message}` });
+    }
+  }
+
+  const dataVersion = hash(figures.map((f) => `${f.figure_id}|${f.indicator}|${f.region}|${f.year}|${f.value}`).join('\n')).slice(0, 12);
+  const t = now();
+  await writeParquet(opts.output, { figures, documents, indicators: indicatorRows(), regions: regions().map(({ names: _n, ...r }) => r) });
+  stageMs.write += now() - t;
+
+  const report: RunReport = {
+    started: new Date(started).toISOString(), input: opts.input, output: opts.output,
+    documents_read: documents.length, documents_refused: refused.length, refused,
+    figures_written: figures.length, stage_ms: stageMs, data_version: dataVersion,
+  };
+  mkdirSync(opts.output, { recursive: true });
+  const tmp = join(opts.output, `.run.json.${process.pid}`);
+  writeFileSync(tmp, JSON.stringify(report, null, 2) + '\n');
+  renameSync(tmp, join(opts.output, 'run.json'));
+  return report;
+}

@@ -1,0 +1,95 @@
+/**
+ * The data contract shared by the pipelines and the dashboard: the row types of
+ * the Parquet tables described in ../shared/CONTRACT.md, with the same
+ * snake_case names as the columns.
+ */
+
+export type Period = 'year' | 'as_of' | 'h1' | 'multi_year' | 'unknown';
+export type Stance = 'actual' | 'target' | 'expected';
+export type Measure = 'total' | 'new' | 'amount' | 'growth_rate' | 'share' | 'rank';
+export type Unit = 'count' | 'CNY' | 'percent' | 'people' | 'items' | 'times';
+export type Qualifier = 'exact' | 'approx' | 'at_least' | 'more_than' | 'at_most';
+export type Script = 'simplified' | 'traditional' | 'mixed';
+export type RegionLevel = 'country' | 'province' | 'municipality' | 'prefecture';
+
+/** One extracted figure: a row of figures.parquet. */
+export interface FigureRow {
+  figure_id: string;
+  doc_id: string;
+  indicator: string;
+  label: string;
+  region: string;
+  year: number | null;
+  period: Period;
+  stance: Stance;
+  measure: Measure;
+  value: number;
+  unit: Unit;
+  qualifier: Qualifier;
+  quote: string;
+  raw_start: number;
+  raw_end: number;
+  sentence: string;
+  sentence_raw_start: number;
+  sentence_raw_end: number;
+  confidence: number;
+  year_inferred: boolean;
+}
+
+/** One document read: a row of documents.parquet. */
+export interface DocumentRow {
+  doc_id: string;
+  file: string;
+  title: string;
+  issuer: string;
+  /** ISO date `YYYY-MM-DD`, or null when unknown. */
+  published: string | null;
+  region: string;
+  doc_number: string | null;
+  script: Script;
+  raw_text: string;
+  text: string;
+  sha256: string;
+  encoding: string;
+  warnings: string[];
+}
+
+/** A row of indicators.parquet. */
+export interface IndicatorRow {
+  indicator: string;
+  name_zh: string;
+  name_en: string;
+  unit: string;
+  description: string;
+  /** Dashboard grouping: enterprises, labs_platforms, funding_finance, rd_output. */
+  group: string;
+}
+
+/** A row of regions.parquet. */
+export interface RegionRow {
+  region: string;
+  name_zh: string;
+  name_en: string;
+  level: RegionLevel;
+  parent: string | null;
+  adcode: string;
+}
+
+/** A document refused by the read stage, listed in run.json. */
+export interface Refusal {
+  file: string;
+  reason: string;
+}
+
+/** What run.json records about one pipeline run. */
+export interface RunReport {
+  started: string;
+  input: string;
+  output: string;
+  documents_read: number;
+  documents_refused: number;
+  refused: Refusal[];
+  figures_written: number;
+  stage_ms: Record<string, number>;
+  data_version: string;
+}
