@@ -45,10 +45,10 @@ const CATEGORY = new Map<string, string>([
   ...GAMBLING.map((w) => [w, 'gambling'] as [string, string])
 ]);
 // "AV" counts only as a word of its own: AVS or JAVA are not spam.
-const STRONG_RE = new RegExp(
-  `(?:${alt(SPAM_PREFIX)})?(${alt([...ADULT, ...GAMBLING])}|(?<![A-Za-z])[Aa][Vv](?![A-Za-z]))(?:${alt(SPAM_SUFFIX)})?`,
-  'g'
-);
+const STRONG_RE = new RegExp(`(${alt([...ADULT, ...GAMBLING])}|(?<![A-Za-z])[Aa][Vv](?![A-Za-z]))`, 'g');
+// Affixes are matched around a found term rather than in STRONG_RE: an optional prefix there slows the scan.
+const PREFIX_RE = new RegExp(`(?:${alt(SPAM_PREFIX)})$`);
+const SUFFIX_RE = new RegExp(`^(?:${alt(SPAM_SUFFIX)})`);
 const WEAK_RE = new RegExp(`${alt(WEAK)}|x{3,}`, 'gi');
 
 /** Lines that are only a widget title, a link or a button (compared without spaces, bullets, brackets, colons). */
@@ -128,7 +128,12 @@ const MENU_WORDS = new RegExp(
 const BULLET_LINE = /^[•·▪◦]\s*(.*)$/;
 const DATE_LINE = /^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$/;
 const KEY_STRIP = /[\s•·●◆◇■□▪◦▶►»>*【】[\]()（）:：\-]/g;
+/** The 字(pinyin) mojibake some sites print, `創(chuàng)新`: removed before whole-line rules compare words. */
+const PINYIN = /\((?<=\p{Script=Han}\()[a-zA-Züāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ]{1,7}\)/gu;
+const plain = (text: string): string => (text.indexOf('(') < 0 ? text : text.replace(PINYIN, ''));
+const phraseKey = (text: string): string => plain(text).replace(KEY_STRIP, '');
 const SEPARATORS = /[|｜,，、\-－—–_/·•\s]+/g;
+const BAR = /\s*[|｜]\s*/g;
 
 interface Line {
   no: number;
@@ -140,6 +145,8 @@ interface Span {
   start: number;
   end: number;
   reason: string;
+  /** 1-based line number, for the warnings. */
+  line: number;
 }
 
 /** Finds the spam, navigation, page-chrome and footer spans of a document's raw text. */
@@ -149,25 +156,33 @@ export function clean(rawText: string): CleanResult {
   const whole = new Set<number>();
   const setWhole = (line: Line, reason: string): void => {
     whole.add(line.no);
-    spans.push({ start: line.start, end: line.end, reason });
+    spans.push({ start: line.start, end: line.end, reason, line: line.no });
   };
 
   for (const line of lines) {
     const spam = spamSpans(line);
-    if (spam === 'line') continue;
-    const reason = lineReason(line.text);
-    if (reason) setWhole(line, reason);
-    else spans.push(...spam, ...partSpans(line));
-  }
-  // Spam lines were skipped above so that a whole spam line keeps its own reason.
-  for (const line of lines) {
-    const strong = firstStrong(line.text);
-    if (strong && spamSpans(line) === 'line') setWhole(line, `spam:${strong}`);
+    if (spam === 'line') {
+      setWhole(line, `spam:${firstStrong(line.text)}`);
+      continue;
+    }
+    const reason = lineReason(plain(line.text));
+    if (reason) {
+      setWhole(line, reason);
+      continue;
+    }
+    const crumb = breadcrumbEnd(line.text);
+    if (crumb === line.text.length) {
+      setWhole(line, 'navigation:breadcrumb');
+      continue;
+    }
+    if (crumb > 0) spans.push({ start: line.start, end: line.start + crumb, reason: 'navigation:breadcrumb', line: line.no });
+    spans.push(...spam, ...partSpans(line));
   }
   contextRules(lines, whole, setWhole);
 
-  const setAside = mergeSpans(spans).map((s) => ({ ...s, text: rawText.slice(s.start, s.end) }));
-  return { setAside, warnings: warnings(setAside, rawText) };
+  const merged = mergeSpans(spans);
+  const setAside = merged.map(({ start, end, reason }) => ({ start, end, reason, text: rawText.slice(start, end) }));
+  return { setAside, warnings: warnings(merged, setAside) };
 }
 
 /** Non-blank lines with their content trimmed (spaces, NBSP, ideographic spaces, \r). */
@@ -224,19 +239,19 @@ function spamSpans(line: Line): Span[] | 'line' {
   if (spamChars >= allChars * 0.6) return 'line';
 
   const out: Span[] = [];
-  const cells = segments(text, /\s*[|｜]\s*/g);
+  const cells = segments(text, BAR);
   cells.forEach(([a, b], k) => {
     if (!isSpamSegment(a, b)) return;
     // A spam cell appended to a title takes its bar with it; a cell inside a table leaves the bars.
-    const last = k === cells.length - 1 && k > 0;
-    const first = k === 0 && cells.length > 1;
-    const start = last ? text.lastIndexOf('|', a) >= 0 ? text.lastIndexOf('|', a) : text.lastIndexOf('｜', a) : a;
-    const end = first ? text.slice(b).search(/[|｜]/) + b + 1 : b;
-    out.push({ start: line.start + start, end: line.start + end, reason: `spam:${firstStrong(text.slice(a, b))}` });
+    let start = a;
+    let end = b;
+    if (k === cells.length - 1 && k > 0) start = cells[k - 1][1] + text.slice(cells[k - 1][1], a).search(/[|｜]/);
+    else if (k === 0 && cells.length > 1) end = b + text.slice(b, cells[1][0]).search(/[|｜]/) + 1;
+    out.push({ start: line.start + start, end: line.start + end, reason: `spam:${firstStrong(text.slice(a, b))}`, line: line.no });
   });
   for (const m of strong) {
     if (out.some((s) => s.start <= line.start + m.start && s.end >= line.start + m.end)) continue;
-    out.push({ start: line.start + m.start, end: line.start + m.end, reason: `spam:${m.category}` });
+    out.push({ start: line.start + m.start, end: line.start + m.end, reason: `spam:${m.category}`, line: line.no });
   }
   return out;
 }
@@ -245,7 +260,15 @@ function matches(re: RegExp, text: string): { start: number; end: number; catego
   const found: { start: number; end: number; category: string }[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    found.push({ start: m.index, end: m.index + m[0].length, category: CATEGORY.get(m[1] ?? '') ?? 'adult' });
+    let start = m.index;
+    let end = m.index + m[0].length;
+    if (re === STRONG_RE) {
+      // 网上赌搏平台 is set aside whole: the phrase, not just 赌搏.
+      start -= PREFIX_RE.exec(text.slice(Math.max(0, start - 2), start))?.[0].length ?? 0;
+      end += SUFFIX_RE.exec(text.slice(end, end + 3))?.[0].length ?? 0;
+      re.lastIndex = end;
+    }
+    found.push({ start, end, category: CATEGORY.get(m[1] ?? '') ?? 'adult' });
     if (m[0].length === 0) re.lastIndex++;
   }
   return found;
@@ -269,11 +292,10 @@ function segments(text: string, separator: RegExp): [number, number][] {
 function lineReason(text: string): string | undefined {
   for (const [re, detail] of FOOTER) if (re.test(text)) return `footer:${detail}`;
   if (text.length > 200) return undefined;
-  if (BREADCRUMB.test(text)) return 'navigation:breadcrumb';
   if (text.length <= 120 && FORUM.test(text)) return 'navigation:forum';
   if (text.length <= 40 && ERROR_PAGE.test(text)) return 'navigation:error-page';
   if (text.length <= 40 && SHARE.test(text)) return 'navigation:share';
-  if (text.length <= 24 && NAV_PHRASES.has(text.replace(KEY_STRIP, ''))) return 'navigation:widget';
+  if (text.length <= 24 && NAV_PHRASES.has(phraseKey(text))) return 'navigation:widget';
   if (COUNTER_LINE_START.test(text) && text.replace(COUNTER_COMPANIONS, '') === '') return 'navigation:counter';
   if (menuItems(text)) return 'navigation:menu';
   for (const [re, detail, max] of SHORT_FOOTER) {
@@ -281,6 +303,19 @@ function lineReason(text: string): string | undefined {
   }
   if (text.length <= 60 && EMAIL.test(text)) return 'footer:contact';
   return undefined;
+}
+
+/**
+ * Where the kept part of a breadcrumb line starts: 0 for a line that is not a
+ * breadcrumb, the line's length when it is all navigation, or the start of its
+ * last item when that item is the article's title (a title can hold a figure).
+ */
+function breadcrumbEnd(text: string): number {
+  if (text.length > 200 || !BREADCRUMB.test(text)) return 0;
+  let lastItem = 0;
+  CRUMB_SEP.lastIndex = 0;
+  for (let m = CRUMB_SEP.exec(text); m; m = CRUMB_SEP.exec(text)) lastItem = m.index + m[0].length;
+  return text.length - lastItem > 12 && lastItem > 0 ? lastItem : text.length;
 }
 
 /** The items of a menu bar (`首页 | 学院概况 | …`), or undefined when the line is not one. */
@@ -297,10 +332,10 @@ function menuItems(text: string): string[] | undefined {
 function partSpans(line: Line): Span[] {
   const out: Span[] = [];
   for (const m of matches(COUNTER_PART, line.text)) {
-    out.push({ start: line.start + m.start, end: line.start + m.end, reason: 'navigation:counter' });
+    out.push({ start: line.start + m.start, end: line.start + m.end, reason: 'navigation:counter', line: line.no });
   }
   for (const m of matches(EMAIL, line.text)) {
-    out.push({ start: line.start + m.start, end: line.start + m.end, reason: 'footer:contact' });
+    out.push({ start: line.start + m.start, end: line.start + m.end, reason: 'footer:contact', line: line.no });
   }
   return out;
 }
@@ -308,17 +343,13 @@ function partSpans(line: Line): Span[] {
 /** Rules that need neighbouring lines: menu items repeated below the bar, bullet menus, 404 widgets, date lists. */
 function contextRules(lines: Line[], whole: Set<number>, setWhole: (line: Line, reason: string) => void): void {
   let menu: { items: Set<string>; no: number } | undefined;
-  let errorPageAt = -Infinity;
   lines.forEach((line, k) => {
-    const items = menuItems(line.text);
-    if (items) menu = { items: new Set(items.map((s) => s.replace(KEY_STRIP, ''))), no: line.no };
-    if (whole.has(line.no)) {
-      if (ERROR_PAGE.test(line.text)) errorPageAt = line.no;
-      return;
-    }
-    if (menu && line.no - menu.no <= 5 && line.text.length <= 12 && menu.items.has(line.text.replace(KEY_STRIP, ''))) {
+    const items = menuItems(plain(line.text));
+    if (items) menu = { items: new Set(items.map(phraseKey)), no: line.no };
+    if (whole.has(line.no)) return;
+    if (menu && line.no - menu.no <= 5 && line.text.length <= 12 && menu.items.has(phraseKey(line.text))) {
       setWhole(line, 'navigation:menu');
-    } else if (line.text === '404' && (Math.abs(line.no - errorPageAt) <= 3 || nearErrorPage(lines, k))) {
+    } else if (line.text === '404' && nearErrorPage(lines, k)) {
       setWhole(line, 'navigation:error-page');
     }
   });
@@ -328,7 +359,7 @@ function contextRules(lines: Line[], whole: Set<number>, setWhole: (line: Line, 
     let j = k;
     while (j < lines.length && isMenuBullet(lines[j].text)) j++;
     const run = lines.slice(k, j);
-    if (run.length >= 2 && run.some((l) => NAV_PHRASES.has(l.text.replace(KEY_STRIP, '')))) {
+    if (run.length >= 2 && run.some((l) => NAV_PHRASES.has(phraseKey(l.text)))) {
       for (const l of run) if (!whole.has(l.no)) setWhole(l, 'navigation:menu');
     }
     k = Math.max(j, k + 1);
@@ -351,7 +382,7 @@ function nearErrorPage(lines: Line[], k: number): boolean {
 }
 
 function isMenuBullet(text: string): boolean {
-  const m = BULLET_LINE.exec(text);
+  const m = BULLET_LINE.exec(plain(text));
   return m !== null && m[1].length <= 10 && !/\d/.test(m[1]);
 }
 
@@ -374,25 +405,22 @@ function mergeSpans(spans: Span[]): Span[] {
 const KIND_ORDER = ['spam', 'navigation', 'footer'];
 
 /** One warning per kind: `spam removed: line 1 "免费在线看h,羞羞视频…" (adult)`, under 120 characters. */
-function warnings(setAside: SetAside[], rawText: string): string[] {
-  const byKind = new Map<string, SetAside[]>();
-  for (const s of setAside) {
+function warnings(spans: Span[], setAside: SetAside[]): string[] {
+  const byKind = new Map<string, number[]>();
+  spans.forEach((s, k) => {
     const kind = s.reason.split(':')[0];
-    byKind.set(kind, [...(byKind.get(kind) ?? []), s]);
-  }
-  const lineOf = (offset: number): number => {
-    let no = 1;
-    for (let i = rawText.indexOf('\n'); i >= 0 && i < offset; i = rawText.indexOf('\n', i + 1)) no++;
-    return no;
-  };
+    const list = byKind.get(kind);
+    if (list) list.push(k);
+    else byKind.set(kind, [k]);
+  });
   const kinds = [...byKind.keys()].sort((a, b) => KIND_ORDER.indexOf(a) - KIND_ORDER.indexOf(b));
   return kinds.map((kind) => {
-    const spans = byKind.get(kind) as SetAside[];
-    const details = [...new Set(spans.map((s) => s.reason.split(':')[1]))].join(', ');
-    const first = spans[0];
-    const excerpt = first.text.length > 24 ? `${first.text.slice(0, 24)}…` : first.text;
-    const firstLine = lineOf(first.start);
-    const lineCount = new Set(spans.map((s) => lineOf(s.start))).size;
+    const indices = byKind.get(kind) as number[];
+    const details = [...new Set(indices.map((k) => spans[k].reason.split(':')[1]))].join(', ');
+    const first = setAside[indices[0]].text;
+    const excerpt = first.length > 24 ? `${first.slice(0, 24)}…` : first;
+    const lineCount = new Set(indices.map((k) => spans[k].line)).size;
+    const firstLine = spans[indices[0]].line;
     const where = lineCount === 1 ? `line ${firstLine}` : `${lineCount} lines, first line ${firstLine}`;
     const message = `${kind} removed: ${where} "${excerpt}" (${details})`;
     return message.length <= 120 ? message : `${message.slice(0, 118)}…)`;

@@ -40,7 +40,7 @@ export interface FigureInput {
 const SEG_BOUNDARY = /[,;:、()（）●]/;
 const CLAUSE_BOUNDARY = /[,;:]/;
 // Economy-wide figures that are not about science & technology.
-const OFF_TOPIC = /(?<!占)(?:地区生产总值|GDP|生产总值|固定资产投资|社会消费品零售|一般公共预算收入|可支配收入|岗位|招聘|常住人口|美元|就业)/;
+const OFF_TOPIC = /(?<!占(?:全省|全市|全国)?)(?:地区生产总值|GDP)|固定资产投资|社会消费品零售|一般公共预算收入|可支配收入|岗位|招聘|常住人口|经济实力|经济总量/;
 const FUNDING_VERB = /(?:支持|资助|补助|奖补|拨付|安排|投入)(?:资金|经费)?$/;
 const SELF_PROVINCE = /全省|我省|本省/;
 const SELF_CITY = /全市|我市|本市/;
@@ -58,7 +58,6 @@ function nextBoundary(text: string, at: number, to: number, re: RegExp): number 
 /** The region that a figure's sentence places it in. */
 function regionFor(text: string, s: Sentence, m: NumberMention, meta: Metadata, mentions: RegionMention[], nth: number, respectively: string[] | null): string {
   if (respectively) return respectively[nth] ?? respectively[respectively.length - 1];
-  // 广东(69.27亿元): the place named just before the bracket.
   let best: RegionMention | null = null;
   for (const r of mentions) if (r.end <= m.start) best = r;
   const self = lastSelf(text, s.start, m.start);
@@ -68,8 +67,8 @@ function regionFor(text: string, s: Sentence, m: NumberMention, meta: Metadata, 
 
 function lastSelf(text: string, from: number, at: number): { at: number; region: (meta: Metadata) => string } | null {
   const left = text.slice(from, at);
-  const p = Math.max(left.search(new RegExp(`(?:${SELF_PROVINCE.source})(?!.*(?:${SELF_PROVINCE.source}))`)), -1);
-  const c = Math.max(left.search(new RegExp(`(?:${SELF_CITY.source})(?!.*(?:${SELF_CITY.source}))`)), -1);
+  const p = Math.max(left.lastIndexOf('全省'), left.lastIndexOf('我省'), left.lastIndexOf('本省'));
+  const c = Math.max(left.lastIndexOf('全市'), left.lastIndexOf('我市'), left.lastIndexOf('本市'));
   if (p < 0 && c < 0) return null;
   if (p > c) {
     return { at: from + p + 2, region: (meta) => {
@@ -80,14 +79,97 @@ function lastSelf(text: string, from: number, at: number): { at: number; region:
   return { at: from + c + 2, region: (meta) => meta.region };
 }
 
+/**
+ * The place names of a sentence that can be a figure's subject: not the country,
+ * not a list of places compared against (紧追北京、上海、天津…), not where
+ * something went (流向广东).
+ */
+function subjectRegions(text: string, s: Sentence, all: RegionMention[]): RegionMention[] {
+  if (/流向|吸纳|流入|输出到|销往/.test(text.slice(s.start, s.end))) return [];
+  const places = all.filter((r) => r.region.level !== 'country');
+  return places.filter((r, i) => {
+    let run = 1;
+    for (let j = i - 1; j >= 0 && /^[、和及与]$/.test(text.slice(places[j].end, places[j + 1].start)); j--) run++;
+    for (let j = i + 1; j < places.length && /^[、和及与]$/.test(text.slice(places[j - 1].end, places[j].start)); j++) run++;
+    return run < 3 && !/(?:紧追|超过|高于|低于|仅次于|对标|学习|赴)$/.test(text.slice(Math.max(s.start, r.start - 3), r.start));
+  });
+}
+
 /** 中部的湖北、西南的重庆和四川…分别排名为第七、八、十一: places matched to numbers in order. */
 function respectivelyRegions(text: string, s: Sentence, mentions: RegionMention[], numbers: NumberMention[]): string[] | null {
   const at = text.indexOf('分别', s.start);
   if (at < 0 || at >= s.end) return null;
-  const before = mentions.filter((r) => r.end <= at);
+  const before = mentions.filter((r) => r.end <= at && r.region.level !== 'country');
   const after = numbers.filter((n) => n.start > at);
   if (before.length < 2 || before.length !== after.length) return null;
   return before.map((r) => r.region.region);
+}
+
+// How much unrelated wording may stand between a catalog phrase and its number.
+const MAX_GAP_RESIDUE = 3;
+
+interface Previous { indicator: string; measure: Measure; period: Period; label: string; end: number }
+
+/** What a number counts: the catalog indicator (or `other`) and whether it was inherited. */
+function indicatorFor(
+  text: string, s: Sentence, m: NumberMention, aliases: AliasHit[], prev: Previous[],
+  segStart: number, segEnd: number, measure: Measure,
+): { indicator: string; inherited: boolean; hit: AliasHit | undefined; rightHit: boolean } {
+  const seg = text.slice(segStart, m.start);
+  const rightNoun = text.slice(m.end, segEnd);
+  const previous = prev[prev.length - 1];
+  // 较上年增加2083家, 12家国家高新区中9家: a difference or a part, not the indicator itself.
+  if (m.unit !== 'percent' && (/(?:较|比)上?年?(?:增加|减少|净增)$/.test(seg) || /中$/.test(seg))) {
+    return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
+  }
+  // 较上年分别增长30.8%、31.2%: the k numbers after 分别 belong to the k figures before it.
+  const resp = seg.lastIndexOf('分别');
+  if (resp >= 0 && prev.length) {
+    const after = findNumbersAfter(text, segStart + resp, segEnd, m);
+    const k = after.count;
+    const target = prev[prev.length - k + after.index];
+    if (k > 1 && target) return { indicator: target.indicator, inherited: true, hit: undefined, rightHit: false };
+  }
+  const rightHit = /^[\u4e00-\u9fff“"]/.test(rightNoun) && !/^(?:的|左右|以上|之|分别|较|比|同比|增长|位居|居)/.test(rightNoun)
+    ? aliases.find((a) => a.start >= m.end && a.start <= m.end + 6 && a.end <= segEnd) : undefined;
+  if (rightHit) return { indicator: rightHit.indicator, inherited: false, hit: rightHit, rightHit: true };
+
+  // The nearest phrase before the number in its segment, not the denominator after 占.
+  const shareCut = seg.lastIndexOf('占');
+  const leftLimit = shareCut >= 0 ? segStart + shareCut : m.start;
+  const before = aliases.filter((a) => a.start >= segStart && a.end <= leftLimit);
+  const near = before[before.length - 1];
+  if (near && residue(text.slice(near.end, leftLimit)).length <= MAX_GAP_RESIDUE) return { indicator: near.indicator, inherited: false, hit: near, rightHit: false };
+  if (near) return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
+
+  const own = residue(shareCut >= 0 ? seg.slice(0, shareCut) : seg);
+  const ownNoun = /^[\u4e00-\u9fff]/.test(rightNoun.replace(/^(?:以上|左右|多|余)/, ''));
+  const follows = m.kind === 'rank' || m.kind === 'doubling' || m.kind === 'points' || own.length <= 1;
+  if (previous && follows && !ownNoun && (m.kind !== 'points' || previous.measure === 'amount')) {
+    let indicator = previous.indicator;
+    const ind = indicatorOf(indicator);
+    if (ind?.national && /国家/.test(seg)) indicator = ind.national;
+    return { indicator, inherited: true, hit: undefined, rightHit: false };
+  }
+  // 纳入国家重大科技基础设施规划,力争立项1-2个: a bare number about the phrase named before it.
+  if (!ownNoun && own.length <= 2 && m.kind !== 'points') {
+    const floor = previous ? previous.end : s.start;
+    const back = aliases.filter((a) => a.start >= floor && a.end <= segStart);
+    const last = back[back.length - 1];
+    if (last) return { indicator: last.indicator, inherited: true, hit: last, rightHit: false };
+  }
+  if (m.unit === 'CNY' && FUNDING_VERB.test(seg.replace(/(?:近|超|约|超过|突破)$/, ''))) {
+    return { indicator: 'government_st_funding', inherited: false, hit: undefined, rightHit: false };
+  }
+  void measure;
+  return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
+}
+
+/** How many numbers follow 分别 in the clause, and which of them `m` is. */
+function findNumbersAfter(text: string, from: number, to: number, m: NumberMention): { count: number; index: number } {
+  const end = Math.max(to, m.end);
+  const found = findNumbers(text, from, nextBoundary(text, end, text.length, /[,;。]/));
+  return { count: found.length, index: Math.max(0, found.findIndex((n) => n.start === m.start)) };
 }
 
 /**
@@ -101,72 +183,72 @@ export function extractFigures(input: FigureInput): Figure[] {
   const ref = meta.referenceYear;
   const titleYear = Number(/((?:19|20)\d\d)年/.exec(meta.title)?.[1] ?? NaN);
   const planYear = Number.isFinite(titleYear) ? titleYear : ref;
+  // A headline about 上半年 dates the whole report.
+  const titleH1 = /上半年/.test(meta.title) && !/\d{4}年上半年/.test(meta.title);
   let futureFromLine = Infinity;
   let futureLineOnlyFrom = -1;
   let currentLine = -1;
+  let lineYear: number | null = null;
 
   for (const s of sentences) {
     if (s.line !== currentLine) {
       currentLine = s.line;
       futureLineOnlyFrom = -1;
+      lineYear = null;
     }
     const sentenceText = text.slice(s.start, s.end);
     if (/^[一二三四五六七八九十]+、[^,。]{0,12}下一步/.test(sentenceText)) futureFromLine = Math.min(futureFromLine, s.line);
     const nextStep = sentenceText.indexOf('下一步');
     if (nextStep >= 0 && futureLineOnlyFrom < 0) futureLineOnlyFrom = s.start + nextStep;
+    const times = findTimeMarkers(text, s.start, s.end, ref);
+    // 2022年,共完成…。精准组织实施…: a year that opens a sentence dates the rest of its paragraph.
+    const opening = times.find((t) => t.start <= s.start + 2 && t.scope === 'forward' && !t.base && t.year !== null && !t.span);
 
     const numbers = findNumbers(text, s.start, s.end).filter((n) => !setAside[n.start] && !setAside[n.end - 1]);
-    if (numbers.length === 0) continue;
-    const regions = findRegionMentions(text, s.start, s.end).filter((r) => !setAside[r.start]);
-    const respectively = respectivelyRegions(text, s, regions, numbers);
-    const times = findTimeMarkers(text, s.start, s.end, ref);
-    const stances = stanceMarkers(text, s.start, s.end);
+    if (numbers.length === 0) {
+      if (opening) lineYear = opening.year;
+      continue;
+    }
+    const allRegions = findRegionMentions(text, s.start, s.end).filter((r) => !setAside[r.start]);
+    const regions = subjectRegions(text, s, allRegions);
+    const respectively = respectivelyRegions(text, s, allRegions, numbers);
+    const stances = stanceMarkers(text, s.start, s.end, ref);
     const base = hasBase(times);
     const aliases = findAliases(text, s.start, s.end);
-    const prev: Array<{ indicator: string; measure: Measure; period: Period; label: string }> = [];
+    const prev: Previous[] = [];
+    const offTopicSentence = OFF_TOPIC.test(sentenceText) && !aliases.some((a) => a.indicator !== 'other');
 
     numbers.forEach((m, nth) => {
       const segStart = lastBoundary(text, s.start, m.start, SEG_BOUNDARY);
       const clauseStart = lastBoundary(text, s.start, m.start, CLAUSE_BOUNDARY);
       const segEnd = nextBoundary(text, m.end, s.end, SEG_BOUNDARY);
       const seg = text.slice(segStart, m.start);
-      const left = text.slice(clauseStart, m.start);
+      const sentLeft = text.slice(s.start, m.start);
       const rightNoun = text.slice(m.end, segEnd);
       const clauseText = text.slice(clauseStart, nextBoundary(text, m.end, s.end, CLAUSE_BOUNDARY));
+      if (offTopicSentence) return;
       if (OFF_TOPIC.test(clauseText) && !aliases.some((a) => a.indicator !== 'other' && a.start >= clauseStart && a.end <= segEnd)) return;
 
       const previous = prev[prev.length - 1];
-      const measure = measureOf(m, left, seg, previous?.measure ?? null);
-
-      // What is counted: a phrase right after the number (7家湖北实验室), else the
-      // nearest phrase before it in its segment (全社会研发投入增长12%), not the
-      // denominator after 占; else what the previous number of the sentence counted.
-      const shareCut = seg.lastIndexOf('占');
-      const leftLimit = shareCut >= 0 ? segStart + shareCut : m.start;
-      const rightHit = /^[\u4e00-\u9fff“"]/.test(rightNoun) && !/^(?:的|左右|以上|之|分别|较|比|同比|增长|位居|居)/.test(rightNoun)
-        ? aliases.find((a) => a.start >= m.end && a.start <= m.end + 6 && a.end <= segEnd) : undefined;
-      const leftHits = aliases.filter((a) => a.start >= segStart && a.end <= leftLimit);
-      let hit: AliasHit | undefined = rightHit ?? leftHits[leftHits.length - 1];
-      let indicator = hit?.indicator ?? 'other';
-      let inherited = false;
-      if (!hit && previous && residue(shareCut >= 0 ? seg.slice(0, shareCut) : seg).length <= 1 && !/^[\u4e00-\u9fff]/.test(rightNoun.replace(/^(?:以上|左右)/, ''))) {
-        indicator = previous.indicator;
-        inherited = true;
-        const ind = indicatorOf(indicator);
-        if (ind?.national && /国家/.test(seg)) indicator = ind.national;
+      const measure = measureOf(m, sentLeft, seg, rightNoun, previous?.measure ?? null);
+      let { indicator, inherited, hit, rightHit } = indicatorFor(text, s, m, aliases, prev, segStart, segEnd, measure);
+      // 新增省级以上孵化器、众创空间30家: a number shared by a list of kinds is none of them.
+      if (!rightHit && hit && text[segStart - 1] === '、' && hit.start === segStart) {
+        const prevSeg = lastBoundary(text, s.start, segStart - 1, SEG_BOUNDARY);
+        if (aliases.some((a) => a !== hit && a.start >= prevSeg && a.end < segStart) && !numbers.some((n) => n.start >= prevSeg && n.end < segStart)) indicator = 'other';
       }
-      if (!hit && !inherited && m.unit === 'CNY' && FUNDING_VERB.test(seg.replace(/[近超约]$/, ''))) indicator = 'government_st_funding';
       if (indicator !== 'other' && !fits(indicator, m.unit, measure)) indicator = 'other';
-      if (indicator === 'high_tech_enterprises' && /申报/.test(left.slice(0, (hit?.start ?? m.start) - clauseStart))) indicator = 'high_tech_enterprise_applications';
+      if (indicator === 'high_tech_enterprises' && /申报/.test(text.slice(clauseStart, hit ? hit.start : m.start))) indicator = 'high_tech_enterprise_applications';
 
       const marker = markerFor(times, m.start, text);
-      const h1 = marker?.h1 ?? false;
+      const h1 = marker ? marker.h1 : titleH1;
       const explicit = stanceAt(stances, m.start, meta.isPlan ? 'target' : 'actual');
       let stance = explicit.stance;
       if (!explicit.explicit && (s.line >= futureFromLine || (futureLineOnlyFrom >= 0 && m.start > futureLineOnlyFrom))) stance = 'target';
       // In a plan, "推动28家国家重点实验室优化调整" speaks of labs that exist.
       if (!explicit.explicit && meta.isPlan && rightHit && measure === 'total' && m.qualifier === 'exact') stance = 'actual';
-      const period = measure === 'rank' && previous ? (previous.period === 'as_of' ? 'as_of' : 'year') : periodOf(measure, marker, h1, base && measure === 'growth_rate');
+      const period: Period = measure === 'rank' && previous ? (previous.period === 'as_of' ? 'as_of' : 'year')
+        : periodOf(measure, marker, h1, base && measure === 'growth_rate');
 
       let year: number | null;
       let yearInferred = false;
@@ -175,26 +257,26 @@ export function extractFigures(input: FigureInput): Figure[] {
         yearInferred = marker.relative;
       } else {
         yearInferred = true;
-        const now = /目前|当前|现有|今年|现已|截至目前|截至今年/.test(text.slice(s.start, m.start));
         if (stance !== 'actual') year = planYear;
-        else if (!meta.dated || now) year = ref;
-        else if (meta.isPlan) year = planYear;
+        else if (lineYear !== null) { year = lineYear; yearInferred = false; }
+        else if (titleH1 || meta.isPlan) year = titleH1 ? ref : planYear;
         else year = ref === null ? null : ref - 1;
       }
 
       const nounText = rightHit ? rightNoun : '';
-      const label = labelFor(indicator, text.slice(segStart, m.start) + rightNoun.slice(0, 10), nounText || (inherited ? previous.label : seg));
+      const label = labelFor(indicator, seg + rightNoun.slice(0, 10), nounText || (inherited && previous ? previous.label : seg));
       let confidence = 0.9;
       if (indicator === 'other') confidence -= 0.15;
       if (yearInferred) confidence -= 0.1;
       if (inherited) confidence -= 0.05;
-      prev.push({ indicator, measure, period, label });
+      prev.push({ indicator, measure, period, label, end: m.end });
       out.push({
         indicator, label, region: regionFor(text, s, m, meta, regions, nth, respectively),
         year, period, stance, measure, value: m.value, unit: m.unit, qualifier: m.qualifier,
         start: m.start, end: m.end, sentence: s, confidence: Math.round(confidence * 100) / 100, year_inferred: yearInferred,
       });
     });
+    if (opening) lineYear = opening.year;
   }
   return out;
 }

@@ -103,6 +103,7 @@ const MONEY_CONTEXT = /元|额|投入|收入|产值|增加值|经费|规模|资�
 const RANK_CONTEXT = /(?:全国|全省|全市|全球|世界|中部|西部|东部|东北|中西部|副省级城市|同类城市|排名|排名为|排在|位居|居|位列|列|保持|提升到|提升至|上升到|上升至|跃居|跃升至|跃升到|跻身|稳居|排|获批数|数量)$/;
 const NOT_RANK_AFTER = /^[次届号代批条章篇款个阶段轮季度期节梯年天类种级部名单]/;
 
+const COUNTED_ASPECT = /^(?:大)?(?:新|关键|主要|重大|重点)?(?:领域|方面|赛道|特点|新特点|计划|行动|环节|层次|维度|阶段|板块|方向|梯队|任务|体系|机制|步骤|原则|指标|新兴|未来产业)/;
 const ARABIC = /\d+(?:\.\d+)?/y;
 const RANGE_TAIL = /\s*[-—–~至到]\s*(\d+(?:\.\d+)?)/y;
 const CN_RUN = new RegExp(`[${CN_CHARS}]+`, 'y');
@@ -162,7 +163,7 @@ function excludedBefore(text: string, start: number, chinese: boolean): boolean 
   if (p === '“' || p === '《' || p === '"' || p === '「' || p === '+' || p === '〔' || p === '[' || p === '/') return true;
   if (isLatin(p) || p === '-' || p === '第' || p === '前' || p === '每') return true;
   // 上百家, 数十个, 几千项: vague amounts.
-  if (chinese && (p === '上' || p === '数' || p === '几' || p === '成' || p === '好')) return true;
+  if (chinese && (p === '上' || p === '数' || p === '几' || p === '成' || p === '好' || p === '届')) return true;
   const before = text.slice(Math.max(0, start - 2), start);
   return before === '以下' || before === '如下' || before === '上述';
 }
@@ -248,6 +249,8 @@ function readUnitAfter(
     innerQ = true;
     j++;
   }
+  // 10亿美元: not yuan, and not convertible without a rate.
+  if (/^(?:美元|港元|港币|欧元|日元|英镑)/.test(text.slice(j, j + 2))) return null;
   const base = digits !== null ? scaleDecimal(digits, power) : (cnValue as number);
   const scaled = power > 0 || (cnValue !== null && cnValue >= 10000);
 
@@ -280,6 +283,8 @@ function readUnitAfter(
   } else return null;
 
   if (digits === null && cnValue !== null && unit === 'percent' && kind === 'percent') kind = 'percent';
+  // 五个新特点, 七个方面, 5个关键赛道: counts of aspects or fields, not of things.
+  if (unit === 'count' && COUNTED_ASPECT.test(text.slice(j, j + 6))) return null;
   const qual = withQualifiers(text, start, j, to);
   let qualifier = q ?? qual.q;
   if (innerQ && qualifier === 'exact') qualifier = 'more_than';

@@ -20,10 +20,8 @@ function compile(): RegExp {
   return pattern;
 }
 
-// A place name stands alone when what follows it is a suffix, a particle or punctuation;
-// 武汉大学, 武汉东湖新技术开发区, 湖北日报 and 中国地质大学(武汉) are names of other things.
-const SUFFIX = /^(?:省|市|地区|地方|全省|全市|全域|城市圈|都市圈|区域)/;
-const FOLLOW = new Set([...',，、;；。:：的有和与及(（在将已共从等对为也']);
+// 武汉理工大学, 湖北日报, 湖北实验室 and 中国地质大学(武汉) name institutions, not places.
+const INSTITUTION = /^[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|电视台|广播|银行|实验室|研究院|研究所|公司|集团|海关|机场|光源|理工|师范|医院|中学|小学)/;
 
 /** Finds the place names of text that refer to a region (not to a university, lab or paper). */
 export function findRegionMentions(text: string, from = 0, to = text.length): RegionMention[] {
@@ -32,10 +30,12 @@ export function findRegionMentions(text: string, from = 0, to = text.length): Re
   re.lastIndex = from;
   for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
     const end = m.index + m[0].length;
-    const next = text[end];
     const prev = text[m.index - 1];
     if (prev === '(' || prev === '（') continue;
-    if (next !== undefined && next !== '\n' && !FOLLOW.has(next) && !SUFFIX.test(text.slice(end, end + 3))) continue;
+    if (INSTITUTION.test(text.slice(end, end + 8))) continue;
+    // 《中国区域科技创新评价报告》: a title, not a place.
+    const open = text.lastIndexOf('《', m.index);
+    if (open >= from && text.lastIndexOf('》', m.index) < open) continue;
     out.push({ start: m.index, end, region: byName!.get(m[0])! });
   }
   return out;

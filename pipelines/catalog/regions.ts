@@ -81,7 +81,8 @@ export function regions(): Region[] {
   for (const c of cities) prefecture(c, provinceId.get(c.provinceCode!)!);
   for (const a of areas) {
     const city = cities.find((c) => c.code === a.cityCode);
-    if (city && /直辖县级/.test(city.name)) prefecture(a, provinceId.get(city.provinceCode!)!);
+    // County-level cities only (仙桃市, 济源市); 东方 is also a common word.
+    if (city && /直辖县级/.test(city.name) && /(?:市|林区)$/.test(a.name) && a.name !== '东方市') prefecture(a, provinceId.get(city.provinceCode!)!);
   }
   cache = out;
   return out;

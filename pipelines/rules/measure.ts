@@ -2,7 +2,7 @@ import type { Measure } from '../../src/lib/types.ts';
 import type { NumberMention } from '../numbers.ts';
 
 const NEW_VERBS = ['新增', '新建', '新认定', '认定', '组建', '新获批', '获批', '引进', '培育', '孵化', '布局', '谋划', '招引', '转型升级', '净增', '新纳统', '遴选', '立项', '上市', '留汉', '留', '入选', '递增', '新当选', '新设立', '建成', '增选', '新引进'];
-const AMOUNT_VERBS = ['实施', '组织', '开展', '举办', '启动', '派驻', '选派', '推荐', '资助', '争取', '获', '完成', '达成', '兑付', '发放', '转化', '收集'];
+const AMOUNT_VERBS = ['申报', '实施', '组织', '开展', '举办', '启动', '派驻', '选派', '推荐', '资助', '争取', '获', '完成', '达成', '兑付', '发放', '转化', '收集'];
 const TOTAL_VERBS = ['达到', '达', '共有', '建有', '拥有', '总数', '总量', '累计', '增至', '集聚', '汇聚', '现有', '集成', '入驻', '储备', '拥有量', '备案', '有效', '突破', '超过', '共', '有'];
 
 function nearestVerb(left: string): Measure | null {
@@ -28,7 +28,7 @@ function nearestVerb(left: string): Measure | null {
  * or a rank, from its kind and the words before it (`left`: from the start of
  * its clause; `seg`: from the last comma or 、).
  */
-export function measureOf(m: NumberMention, left: string, seg: string, previous: Measure | null): Measure {
+export function measureOf(m: NumberMention, left: string, seg: string, right: string, previous: Measure | null): Measure {
   switch (m.kind) {
     case 'rank': return 'rank';
     case 'rank_change': return 'amount';
@@ -37,7 +37,8 @@ export function measureOf(m: NumberMention, left: string, seg: string, previous:
     case 'percent': {
       if (/(?:提高|提升|增|升|上升|降|下降)(?:到|至)$/.test(seg)) return 'share';
       if (/增长|增速|增幅|增长率|递增|同比|年均|增加|提高|下降|减少|回落|提升/.test(seg)) return 'growth_rate';
-      if (!/占|比重|比例|强度|率|指数|覆盖/.test(seg) && /增长|增速|增幅/.test(left.slice(-12)) && !/占|比重/.test(left.slice(-12))) return 'growth_rate';
+      if (/^(?:的)?增长/.test(right)) return 'growth_rate';
+      if (!/占|比重|比例|强度|率|指数|覆盖/.test(seg) && /增长|增速|增幅/.test(left.slice(-14)) && !/占|比重/.test(left.slice(-14))) return 'growth_rate';
       return 'share';
     }
     case 'points':
@@ -46,7 +47,12 @@ export function measureOf(m: NumberMention, left: string, seg: string, previous:
   }
   if (m.unit === 'CNY') return 'amount';
   if (m.unit === 'items' || m.unit === 'times') {
-    return /总量|拥有量|备案|有效|共有|保有/.test(seg) ? 'total' : 'amount';
+    return /总量|拥有量|备案|有效|共有|保有|累计/.test(seg) ? 'total' : 'amount';
   }
-  return nearestVerb(left) ?? 'total';
+  // 3家企业通过科创板上市审核, 200家立项企业: the verb after the number.
+  if (new RegExp(`^[\u4e00-\u9fff]{0,4}(?:${NEW_VERBS.join('|')})`).test(right) && !/^的/.test(right)) return 'new';
+  const verb = nearestVerb(left);
+  // 累计培育上市公司201家: a running total.
+  if (verb === 'new' && /累计/.test(left.slice(-16))) return 'total';
+  return verb ?? 'total';
 }

@@ -49,7 +49,8 @@ export function findTimeMarkers(text: string, from: number, to: number, refYear:
     const y = refYear === null ? null : m[1] === '明年' ? refYear + 1 : /去年|上年|上一年/.test(m[1]) ? refYear - 1 : refYear;
     push(m, { year: y, relative: true, h1: m[2] === '上半年' });
   }
-  for (const m of s.matchAll(/(?<![年今本])上半年/g)) push(m, { year: null, h1: true, relative: true });
+  for (const m of s.matchAll(/(?<![年今本])上半年/g)) push(m, { year: refYear, h1: true, relative: true });
+  for (const m of s.matchAll(/目前|当前|截至目前|现有|现已|如今/g)) push(m, { year: refYear, relative: true });
   for (const m of s.matchAll(/[“"]?(十[一二三四五]五)[”"]?(末|期末|时期|期间|以来|初)?/g)) {
     const planEnd = PLAN_END[m[1]];
     const end = m[2] === '初' ? planEnd - 4 : planEnd;
