@@ -58,9 +58,12 @@ function nextBoundary(text: string, at: number, to: number, re: RegExp): number 
 /** The region that a figure's sentence places it in. */
 function regionFor(text: string, s: Sentence, m: NumberMention, meta: Metadata, mentions: RegionMention[], nth: number, respectively: string[] | null): string {
   if (respectively) return respectively[nth] ?? respectively[respectively.length - 1];
+  // A place named in an earlier ；-clause does not reach this one.
+  let from = s.start;
+  for (const c of s.clauses) if (c.start <= m.start) from = c.start;
   let best: RegionMention | null = null;
-  for (const r of mentions) if (r.end <= m.start) best = r;
-  const self = lastSelf(text, s.start, m.start);
+  for (const r of mentions) if (r.end <= m.start && r.start >= from) best = r;
+  const self = lastSelf(text, from, m.start);
   if (self && (!best || self.at > best.end)) return self.region(meta);
   return best ? best.region.region : meta.region;
 }
@@ -123,9 +126,10 @@ function indicatorFor(
     return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
   }
   // 较上年分别增长30.8%、31.2%: the k numbers after 分别 belong to the k figures before it.
-  const resp = seg.lastIndexOf('分别');
-  if (resp >= 0 && prev.length) {
-    const after = findNumbersAfter(text, segStart + resp, segEnd, m);
+  const clauseStart = lastBoundary(text, s.start, m.start, CLAUSE_BOUNDARY);
+  const resp = text.slice(clauseStart, m.start).lastIndexOf('分别');
+  if (resp >= 0 && prev.length && residue(seg.replace(/^.*分别/, '')).length <= 1) {
+    const after = findNumbersAfter(text, clauseStart + resp, segEnd, m);
     const k = after.count;
     const target = prev[prev.length - k + after.index];
     if (k > 1 && target) return { indicator: target.indicator, inherited: true, hit: undefined, rightHit: false };
@@ -139,6 +143,8 @@ function indicatorFor(
   const leftLimit = shareCut >= 0 ? segStart + shareCut : m.start;
   const before = aliases.filter((a) => a.start >= segStart && a.end <= leftLimit);
   const near = before[before.length - 1];
+  // 先进制造领域技术合同成交额: the indicator's part in one field is `other`.
+  if (near && /领域|行业|类/.test(text.slice(segStart, near.start))) return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
   if (near && residue(text.slice(near.end, leftLimit)).length <= MAX_GAP_RESIDUE) return { indicator: near.indicator, inherited: false, hit: near, rightHit: false };
   if (near) return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
 
@@ -201,8 +207,8 @@ export function extractFigures(input: FigureInput): Figure[] {
     const nextStep = sentenceText.indexOf('下一步');
     if (nextStep >= 0 && futureLineOnlyFrom < 0) futureLineOnlyFrom = s.start + nextStep;
     const times = findTimeMarkers(text, s.start, s.end, ref);
-    // 2022年,共完成…。精准组织实施…: a year that opens a sentence dates the rest of its paragraph.
-    const opening = times.find((t) => t.start <= s.start + 2 && t.scope === 'forward' && !t.base && t.year !== null && !t.span);
+    // 2022年,共完成…。精准组织实施…: a sentence's explicit year dates the rest of its paragraph.
+    const opening = times.filter((t) => t.scope === 'forward' && !t.base && t.year !== null && !t.span && !t.relative).pop();
 
     const numbers = findNumbers(text, s.start, s.end).filter((n) => !setAside[n.start] && !setAside[n.end - 1]);
     if (numbers.length === 0) {
@@ -230,7 +236,9 @@ export function extractFigures(input: FigureInput): Figure[] {
       if (OFF_TOPIC.test(clauseText) && !aliases.some((a) => a.indicator !== 'other' && a.start >= clauseStart && a.end <= segEnd)) return;
 
       const previous = prev[prev.length - 1];
-      const measure = measureOf(m, sentLeft, seg, rightNoun, previous?.measure ?? null);
+      let semi = s.start;
+      for (const c of s.clauses) if (c.start <= m.start) semi = c.start;
+      const measure = measureOf(m, text.slice(semi, m.start), text.slice(clauseStart, m.start), seg, rightNoun, previous?.measure ?? null);
       let { indicator, inherited, hit, rightHit } = indicatorFor(text, s, m, aliases, prev, segStart, segEnd, measure);
       // 新增省级以上孵化器、众创空间30家: a number shared by a list of kinds is none of them.
       if (!rightHit && hit && text[segStart - 1] === '、' && hit.start === segStart) {

@@ -59,10 +59,14 @@ function findDate(text: string): string | null {
   return m ? isoDate(m[0]) : null;
 }
 
-function findTitle(lines: string[]): string {
+/** The document's title, and whether it is one (a page may open straight into prose). */
+function findTitle(lines: string[]): { title: string; real: boolean } {
   const candidates = lines.map((l) => l.trim()).filter((l) => l.length >= 6 && !/^[\[【]|索\s*引|^\d{4}[-/]|^(?:作者|来源|发布)/.test(l) && !l.includes(' | '));
-  const titled = candidates.slice(0, 12).find((l) => /关于|报告|方案|要点|规划|通知|答复|复函|意见|发布|召开/.test(l) && l.length <= 80);
-  return (titled ?? candidates[0] ?? '').replace(/\s+/g, ' ').slice(0, 120);
+  const short = candidates.slice(0, 12).filter((l) => l.length <= 80 && !/。./.test(l));
+  const titled = short.find((l) => /关于|报告|方案|要点|规划|通知|答复|复函|意见|发布|召开/.test(l)) ?? short[0];
+  if (titled) return { title: titled.replace(/\s+/g, ' '), real: true };
+  const first = candidates[0] ?? '';
+  return { title: first.slice(0, first.indexOf('。') > 0 ? first.indexOf('。') : 60).replace(/\s+/g, ' '), real: false };
 }
 
 /** The agency named by a line near the end that is followed by a date: the signature. */
@@ -110,7 +114,7 @@ function mainRegion(text: string, title: string, issuer: string, docNumber: stri
 export function readMetadata(clean: string, full: string): Metadata {
   const warnings: string[] = [];
   const lines = clean.split('\n');
-  const title = findTitle(lines);
+  const { title, real } = findTitle(lines);
   const issuerField = field(full, /发\s*布\s*机\s*构/);
   const cleanIssuer = issuerField ? clean.slice(issuerField.start, issuerField.start + issuerField.value.length).trim() : '';
   const issuerPolluted = !!issuerField && cleanIssuer !== issuerField.value;
@@ -132,7 +136,7 @@ export function readMetadata(clean: string, full: string): Metadata {
   return {
     title, issuer, published, docNumber, region: region.region,
     referenceYear: year, dated: !!published,
-    isPlan: PLAN_TITLE.test(title) && !/答复|复函|提案|建议/.test(title),
+    isPlan: real && PLAN_TITLE.test(title) && !/答复|复函|提案|建议/.test(title),
     indexPrefix: index ? index[1] : null,
     issuerPolluted,
     warnings,

@@ -165,7 +165,14 @@ function excludedBefore(text: string, start: number, chinese: boolean): boolean 
   // 上百家, 数十个, 几千项: vague amounts.
   if (chinese && (p === '上' || p === '数' || p === '几' || p === '成' || p === '好' || p === '届')) return true;
   const before = text.slice(Math.max(0, start - 2), start);
-  return before === '以下' || before === '如下' || before === '上述';
+  if (before === '以下' || before === '如下' || before === '上述' || before === '指标') return true;
+  // “万人攻万项”, “联百校、转千果”: a slogan in quotes.
+  const open = text.lastIndexOf('“', start);
+  if (open >= 0 && start - open <= 8 && text.lastIndexOf('”', start) < open) {
+    const close = text.indexOf('”', start);
+    if (close > 0 && close - open <= 12) return true;
+  }
+  return false;
 }
 
 function withQualifiers(text: string, start: number, end: number, to: number): { start: number; end: number; q: Qualifier } {
@@ -283,8 +290,10 @@ function readUnitAfter(
   } else return null;
 
   if (digits === null && cnValue !== null && unit === 'percent' && kind === 'percent') kind = 'percent';
-  // 五个新特点, 七个方面, 5个关键赛道: counts of aspects or fields, not of things.
+  // 五个新特点, 七个方面, 5个关键赛道: counts of aspects or fields, not of things;
+  // 百人计划, 八项规定, 三次会议: names.
   if (unit === 'count' && COUNTED_ASPECT.test(text.slice(j, j + 6))) return null;
+  if (/^(?:计划|工程|规定|会议|全会|战略)/.test(text.slice(j, j + 2))) return null;
   const qual = withQualifiers(text, start, j, to);
   let qualifier = q ?? qual.q;
   if (innerQ && qualifier === 'exact') qualifier = 'more_than';

@@ -141,7 +141,8 @@ export function decode(bytes: Uint8Array, hint?: string): DecodeResult {
   for (const encoding of ['gb18030', 'big5'] as const) {
     try {
       const text = decoders[encoding].decode(bytes);
-      candidates.push({ encoding, text, score: commonShare(text) });
+      // ICU passes some unmapped bytes through as C1 controls (Big5 0x80) instead of failing.
+      if (!C1_CONTROL.test(text)) candidates.push({ encoding, text, score: commonShare(text) });
     } catch {
       // Not this table; the other may still fit.
     }
@@ -159,6 +160,8 @@ export function decode(bytes: Uint8Array, hint?: string): DecodeResult {
   }
   return checkControls(best.text, best.encoding);
 }
+
+const C1_CONTROL = /[\u0080-\u009f]/;
 
 type Utf8Result =
   | { text: string }
@@ -202,7 +205,7 @@ function checkControls(text: string, encoding: string): DecodeResult {
   let controls = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0x7f) controls++;
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || (c >= 0x7f && c <= 0x9f)) controls++;
   }
   if (controls > 0 && controls > text.length * 0.1) {
     const nul = text.split('\u0000').length - 1;
@@ -299,10 +302,13 @@ export function htmlToText(html: string): string {
   const out: string[] = [];
   // Line breaks owed by block tags; they are written before the next visible text, so nested blocks do not stack them.
   let breaks = 0;
+  let started = false;
   const emit = (text: string): void => {
-    if (breaks > 0 && text.trim() === '') return;
-    if (breaks > 0 && out.length > 0) out.push('\n'.repeat(breaks));
+    const blank = text.trim() === '';
+    if ((breaks > 0 || !started) && blank) return;
+    if (breaks > 0 && started) out.push('\n'.repeat(breaks));
     breaks = 0;
+    started = true;
     out.push(text);
   };
   const hiddenDepth = new Map<string, number>();

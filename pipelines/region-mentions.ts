@@ -21,7 +21,7 @@ function compile(): RegExp {
 }
 
 // 武汉理工大学, 湖北日报, 湖北实验室 and 中国地质大学(武汉) name institutions, not places.
-const INSTITUTION = /^[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|电视台|广播|银行|实验室|研究院|研究所|公司|集团|海关|机场|光源|理工|师范|医院|中学|小学)/;
+const INSTITUTION = /^[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|电视台|广播|银行|实验室|研究院|研究所|公司|集团|海关|机场|光源|理工|师范|医院|中学|小学|市场|中心|平台|基地|交易)/;
 
 /** Finds the place names of text that refer to a region (not to a university, lab or paper). */
 export function findRegionMentions(text: string, from = 0, to = text.length): RegionMention[] {

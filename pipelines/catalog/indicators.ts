@@ -52,7 +52,7 @@ export const INDICATORS: Indicator[] = [
     aliases: ['新型研发机构'] },
   { indicator: 'incubators', group: 'labs_platforms', name_zh: '科技企业孵化器', name_en: 'Tech business incubators', unit: 'count', units: ['count'],
     description: '科技企业孵化器 (national ones labelled 国家级)',
-    aliases: ['孵化器(?![、和与及]众创)'] },
+    aliases: ['孵化器'] },
   { indicator: 'maker_spaces', group: 'labs_platforms', name_zh: '众创空间', name_en: 'Maker spaces', unit: 'count', units: ['count'],
     description: '众创空间',
     aliases: ['众创空间'] },

@@ -2,7 +2,7 @@ import type { Measure } from '../../src/lib/types.ts';
 import type { NumberMention } from '../numbers.ts';
 
 const NEW_VERBS = ['新增', '新建', '新认定', '认定', '组建', '新获批', '获批', '引进', '培育', '孵化', '布局', '谋划', '招引', '转型升级', '净增', '新纳统', '遴选', '立项', '上市', '留汉', '留', '入选', '递增', '新当选', '新设立', '建成', '增选', '新引进'];
-const AMOUNT_VERBS = ['申报', '实施', '组织', '开展', '举办', '启动', '派驻', '选派', '推荐', '资助', '争取', '获', '完成', '达成', '兑付', '发放', '转化', '收集'];
+const AMOUNT_VERBS = ['申报', '实施', '组织', '开展', '举办', '启动', '派驻', '选派', '推荐', '资助', '争取', '获', '完成', '达成', '兑付', '发放', '收集'];
 const TOTAL_VERBS = ['达到', '达', '共有', '建有', '拥有', '总数', '总量', '累计', '增至', '集聚', '汇聚', '现有', '集成', '入驻', '储备', '拥有量', '备案', '有效', '突破', '超过', '共', '有'];
 
 function nearestVerb(left: string): Measure | null {
@@ -28,7 +28,8 @@ function nearestVerb(left: string): Measure | null {
  * or a rank, from its kind and the words before it (`left`: from the start of
  * its clause; `seg`: from the last comma or 、).
  */
-export function measureOf(m: NumberMention, left: string, seg: string, right: string, previous: Measure | null): Measure {
+export function measureOf(m: NumberMention, left: string, clause: string, seg: string, right: string, previous: Measure | null): Measure {
+  // \`left\` runs from the start of the ；-clause, \`clause\` from the last comma.
   switch (m.kind) {
     case 'rank': return 'rank';
     case 'rank_change': return 'amount';
@@ -50,9 +51,10 @@ export function measureOf(m: NumberMention, left: string, seg: string, right: st
     return /总量|拥有量|备案|有效|共有|保有|累计/.test(seg) ? 'total' : 'amount';
   }
   // 3家企业通过科创板上市审核, 200家立项企业: the verb after the number.
-  if (new RegExp(`^[\u4e00-\u9fff]{0,4}(?:${NEW_VERBS.join('|')})`).test(right) && !/^的/.test(right)) return 'new';
-  const verb = nearestVerb(left);
+  if (new RegExp(`^[\u4e00-\u9fff]{0,8}?(?:${NEW_VERBS.join('|')})`).test(right) && !/^的/.test(right)) return 'new';
+  // The verb of the number's own clause, else of the sentence before it (新增国家级孵化器3家,国家级众创空间10家).
+  const verb = nearestVerb(clause) ?? nearestVerb(left);
   // 累计培育上市公司201家: a running total.
-  if (verb === 'new' && /累计/.test(left.slice(-16))) return 'total';
+  if (verb === 'new' && /累计/.test(clause)) return 'total';
   return verb ?? 'total';
 }

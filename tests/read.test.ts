@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decode, htmlToText, listDocuments, readDocument } from '../pipelines/read';
+
+const SHARED = '/work/shared';
+const SIMPLIFIED = readFileSync(`${SHARED}/seeds/000_488863b9aa676d2a.txt`, 'utf8');
+// From line 3 on: line 1 is injected Simplified spam, which Big5 cannot encode.
+const TRADITIONAL = readFileSync(`${SHARED}/dev/docs/011_chongqing_st_index_2023_traditional.txt`, 'utf8')
+  .split('\n')
+  .slice(2)
+  .join('\n');
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'kelan-read-'));
+});
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+});
+
+/** Writes `bytes` to `name` under the temp root and returns the full path. */
+function put(name: string, bytes: Uint8Array | string): string {
+  const path = join(root, name);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, bytes);
+  return path;
+}
+
+const bom = (head: number[], body: Uint8Array): Uint8Array => Buffer.concat([Buffer.from(head), body]);
+
+describe('encodings', () => {
+  it('the Traditional sample is representable in Big5', () => {
+    expect(iconv.decode(iconv.encode(TRADITIONAL, 'big5'), 'big5')).toBe(TRADITIONAL);
+  });
+
+  it.each([
+    ['utf-8 Simplified', () => Buffer.from(SIMPLIFIED, 'utf8'), 'utf-8', SIMPLIFIED],
+    ['utf-8 Traditional', () => Buffer.from(TRADITIONAL, 'utf8'), 'utf-8', TRADITIONAL],
+    ['utf-8 with BOM', () => bom([0xef, 0xbb, 0xbf], Buffer.from(SIMPLIFIED, 'utf8')), 'utf-8-bom', SIMPLIFIED],
+    ['utf-16le with BOM', () => bom([0xff, 0xfe], iconv.encode(SIMPLIFIED, 'utf16le')), 'utf-16le', SIMPLIFIED],
+    ['utf-16be with BOM', () => bom([0xfe, 0xff], iconv.encode(TRADITIONAL, 'utf16be')), 'utf-16be', TRADITIONAL],
+    ['GBK Simplified', () => iconv.encode(SIMPLIFIED, 'gbk'), 'gb18030', SIMPLIFIED],
+    ['GB18030 Simplified', () => iconv.encode(SIMPLIFIED, 'gb18030'), 'gb18030', SIMPLIFIED],
+    ['GBK Traditional', () => iconv.encode(TRADITIONAL, 'gbk'), 'gb18030', TRADITIONAL],
+    ['Big5 Traditional', () => iconv.encode(TRADITIONAL, 'big5'), 'big5', TRADITIONAL]
+  ])('%s is detected and decoded exactly', (name, bytes, encoding, text) => {
+    const data = bytes();
+    const path = put(`enc/${name.replace(/\W+/g, '_')}.txt`, data);
+    const result = readDocument(path, root);
+    if (!result.ok) throw new Error(result.refusal.reason);
+    expect(result.doc.encoding).toBe(encoding);
+    expect(result.doc.rawText).toBe(text);
+    expect(result.doc.format).toBe('text');
+    expect(result.doc.file).toBe(relative(root, path).split('\\').join('/'));
+    expect(result.doc.docId).toBe(`${name.replace(/\W+/g, '_')}.txt`);
+    expect(result.doc.sha256).toBe(createHash('sha256').update(data).digest('hex'));
+  });
+
+  it.each([
+    ['湖北', 'big5'],
+    ['湖北', 'gbk'],
+    ['研發投入', 'big5'],
+    ['科技创新', 'gbk'],
+    ['創新', 'big5']
+  ])('short text %s in %s reads back as itself', (text, encoding) => {
+    const result = decode(iconv.encode(text, encoding));
+    expect(result).toEqual({ text, encoding: encoding === 'gbk' ? 'gb18030' : 'big5' });
+  });
+
+  it('an HTML page in GBK declaring its charset is read as GB18030', () => {
+    const html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"><title>科技创新</title></head><body><p>全省高新技术企业达10400家</p></body></html>';
+    const result = readDocument(put('enc/page.htm', iconv.encode(html, 'gbk')), root);
+    if (!result.ok) throw new Error(result.refusal.reason);
+    expect(result.doc).toMatchObject({ encoding: 'gb18030', format: 'html', rawText: '科技创新\n全省高新技术企业达10400家' });
+  });
+});
+
+describe('refusals', () => {
+  const cut = (): Uint8Array => {
+    const bytes = Buffer.from(SIMPLIFIED, 'utf8');
+    // The last three-byte character's lead byte, cut after its first continuation byte.
+    let lead = bytes.length - 1;
+    while (bytes[lead] < 0xe0 || bytes[lead] >= 0xf0) lead--;
+    return bytes.subarray(0, lead + 2);
+  };
+  const leadOfCut = cut().length - 2;
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]),
+    Buffer.alloc(64)
+  ]);
+
+  it.each([
+    ['empty.txt', 'empty document', () => Buffer.alloc(0)],
+    ['blank.txt', 'empty document', () => Buffer.from(' \n\t\r\n\u3000\n', 'utf8')],
+    ['blank.html', 'empty document', () => Buffer.from('<html><script>x()</script><p>  </p></html>', 'utf8')],
+    ['image.txt', 'binary content (67 NUL bytes)', () => png],
+    ['controls.txt', 'binary content (5 control characters in 8)', () => Buffer.from('\u0001\u0002\u0003abc\u0004\u0005', 'utf8')],
+    ['cut.txt', `truncated UTF-8: incomplete multi-byte sequence at byte ${leadOfCut}`, cut],
+    ['garbage.txt', 'cannot decode: not UTF-8, GB18030 or Big5', () => Buffer.from([0x41, 0x80, 0xff, 0x80, 0x42])],
+    ['odd.txt', 'truncated UTF-16LE: odd number of bytes (5)', () => Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42])],
+    ['one-line.txt', `a line of ${20 * 1024 * 1024} characters: not a prose document`, () => Buffer.alloc(20 * 1024 * 1024, 'x')],
+    ['report.pdf', 'unsupported file type: .pdf', () => Buffer.from('%PDF-1.4')],
+    ['README', 'unsupported file type: (no extension)', () => Buffer.from('hello')],
+  ])('%s is refused: %s', (name, reason, bytes) => {
+    const path = put(`bad/${name}`, bytes());
+    expect(readDocument(path, root)).toEqual({ ok: false, refusal: { file: `bad/${name}`, reason } });
+  });
+
+  it('a file over 64 MB is refused without being read', () => {
+    const path = put('bad/huge.txt', '');
+    truncateSync(path, 65 * 1024 * 1024);
+    expect(readDocument(path, root)).toEqual({
+      ok: false,
+      refusal: { file: 'bad/huge.txt', reason: 'file too large: 68157440 bytes (limit 67108864)' }
+    });
+  });
+
+  it('a UTF-8 file cut mid-character is not mistaken for GB18030', () => {
+    expect(decode(cut())).toEqual({ error: `truncated UTF-8: incomplete multi-byte sequence at byte ${leadOfCut}` });
+  });
+});
+
+describe('listDocuments', () => {
+  it('lists every regular file recursively in code-unit order of the relative path, without dotfiles', () => {
+    const tree = mkdtempSync(join(tmpdir(), 'kelan-list-'));
+    try {
+      for (const name of ['b.txt', 'a/z.txt', 'a-b.txt', 'A.txt', 'a/b/c.txt', 'sub/deep/c.html', 'x.pdf', '.hidden.txt', '.git/x.txt']) {
+        mkdirSync(dirname(join(tree, name)), { recursive: true });
+        writeFileSync(join(tree, name), 'x');
+      }
+      const files = listDocuments(tree).map((p) => relative(tree, p).split('\\').join('/'));
+      expect(files).toEqual(['A.txt', 'a-b.txt', 'a/b/c.txt', 'a/z.txt', 'b.txt', 'sub/deep/c.html', 'x.pdf']);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
+  });
+
+  it('reads the seeds folder in order and accepts every seed', () => {
+    const paths = listDocuments(`${SHARED}/seeds`);
+    expect(paths.map((p) => relative(`${SHARED}/seeds`, p))).toEqual([
+      '000_488863b9aa676d2a.txt',
+      '001_31cbb575ad998fa6.txt',
+      '002_bc794e7ec96f70d4.txt',
+      '003_cc9d41f681d31d0b.txt',
+      '004_552c6465ef7f0f77.txt'
+    ]);
+    for (const path of paths) {
+      const result = readDocument(path, `${SHARED}/seeds`);
+      expect(result.ok && result.doc.encoding).toBe('utf-8');
+      expect(result.ok && result.doc.rawText).toBe(readFileSync(path, 'utf8'));
+    }
+  });
+});
+
+describe('htmlToText', () => {
+  it('keeps the visible text of a cluttered page', () => {
+    const page = `<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>湖北省科技厅 &amp; 答复</title>
+<style>p { color: red }</style><script>var s = "</div><p>不可见</p>";</script></head>
+<body><header><div class="logo">湖北政府网</div><nav><a href="/">首页</a> | <a href="/news">新闻</a></nav></header>
+<div class="main">
+  <h1>关于第278号建议的答复</h1>
+  <!-- <p>注释里的10400家</p> -->
+  <p>全省高新技术企业
+  数量达10400家,&nbsp;位居全国第七&#65292;中部第一&#x3002;</p>
+  <table><tr><th>项目</th><th>数量</th></tr>
+  <tr><td>湖北实验室<td>7家</tr></table>
+  <ul><li>研发投入 &lt; 3% &amp;&amp; 增长 &gt; 12%</li><li>&ldquo;十四五&rdquo; &copy 2021 &unknown;</li></ul>
+  <noscript>请启用脚本</noscript><form><input value="搜索"><button>提交</button></form>
+  <aside>广告:博彩</aside><svg><text>图</text></svg>
+  <p>第一行<br>第二行</p>
+</div>
+<footer>版权所有 &copy; 湖北省科学技术厅</footer></body></html>`;
+    expect(htmlToText(page)).toBe(
+      [
+        '湖北省科技厅 & 答复',
+        '关于第278号建议的答复',
+        '',
+        '全省高新技术企业数量达10400家, 位居全国第七，中部第一。',
+        '',
+        '项目 | 数量 |',
+        '湖北实验室 | 7家 |',
+        '',
+        '研发投入 < 3% && 增长 > 12%',
+        '“十四五” © 2021 &unknown;',
+        '',
+        '第一行',
+        '第二行'
+      ].join('\n')
+    );
+  });
+
+  it.each([
+    ['<p>a</p><p>b</p>', 'a\n\nb'],
+    ['<div>a</div><div>b</div>', 'a\nb'],
+    ['a<br>b<br><br><br><br>c', 'a\nb\n\nc'],
+    ['<p>  lots   of \t spaces  </p>', 'lots of spaces'],
+    ['中文\n续行 and\nEnglish', '中文续行 and English'],
+    ['<pre>line 1\nline 2</pre>', 'line 1\nline 2'],
+    ['<header>never closed<p>text</p>', 'never closed\n\ntext'],
+    ['<nav>menu<nav>inner</nav>still menu</nav>body', 'body'],
+    ['<head><title>T</title><body><p>x</p>', 'T\nx'],
+    ['a < b, 1<2 and c<d>x', 'a < b, 1<2 and cx'],
+    ['text cut inside a tag <a href="', 'text cut inside a tag'],
+    ['<a title="x > y">link</a>', 'link'],
+    ['&#0; &#x110000; &#55296;', '\ufffd \ufffd \ufffd'],
+    ['<![CDATA[ data ]]>text<?xml version="1.0"?>', 'text']
+  ])('%j → %j', (html, text) => {
+    expect(htmlToText(html)).toBe(text);
+  });
+
+  it('stays linear on pathological markup', () => {
+    const inputs = ['<a "'.repeat(200_000), '<!--'.repeat(200_000), '<script>'.repeat(200_000), '<nav>'.repeat(200_000) + 'x'];
+    const started = performance.now();
+    for (const html of inputs) htmlToText(html);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
