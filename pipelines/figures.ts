@@ -108,6 +108,9 @@ function respectivelyRegions(text: string, s: Sentence, mentions: RegionMention[
   return before.map((r) => r.region.region);
 }
 
+// Words after a number that do not start a noun of its own (33.8亿元增加到…, 8485家,已超过…).
+const NOT_NOUN_START = /^(?:增加|增长|增至|增幅|增速|提高|提升|下降|减少|达到|达|较|比|同比|的|位居|居|占|是|为|分别|和|与|及|左右|以上|多|余|其中|年均|已|均|实现|排名|排|位列)/;
+
 // How much unrelated wording may stand between a catalog phrase and its number.
 const MAX_GAP_RESIDUE = 3;
 
@@ -131,7 +134,8 @@ function indicatorFor(
   if (resp >= 0 && prev.length && residue(seg.replace(/^.*分别/, '')).length <= 1) {
     const after = findNumbersAfter(text, clauseStart + resp, segEnd, m);
     const k = after.count;
-    const target = prev[prev.length - k + after.index];
+    // Figures already read after 分别 are not among those it refers back to.
+    const target = prev[prev.length - k];
     if (k > 1 && target) return { indicator: target.indicator, inherited: true, hit: undefined, rightHit: false };
   }
   const rightHit = /^[\u4e00-\u9fff“"]/.test(rightNoun) && !/^(?:的|左右|以上|之|分别|较|比|同比|增长|位居|居)/.test(rightNoun)
@@ -149,7 +153,7 @@ function indicatorFor(
   if (near) return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
 
   const own = residue(shareCut >= 0 ? seg.slice(0, shareCut) : seg);
-  const ownNoun = /^[\u4e00-\u9fff]/.test(rightNoun.replace(/^(?:以上|左右|多|余)/, ''));
+  const ownNoun = /^[\u4e00-\u9fff]/.test(rightNoun) && !NOT_NOUN_START.test(rightNoun);
   const follows = m.kind === 'rank' || m.kind === 'doubling' || m.kind === 'points' || own.length <= 1;
   if (previous && follows && !ownNoun && (m.kind !== 'points' || previous.measure === 'amount')) {
     let indicator = previous.indicator;
@@ -208,7 +212,7 @@ export function extractFigures(input: FigureInput): Figure[] {
     if (nextStep >= 0 && futureLineOnlyFrom < 0) futureLineOnlyFrom = s.start + nextStep;
     const times = findTimeMarkers(text, s.start, s.end, ref);
     // 2022年,共完成…。精准组织实施…: a sentence's explicit year dates the rest of its paragraph.
-    const opening = times.filter((t) => t.scope === 'forward' && !t.base && t.year !== null && !t.span && !t.relative).pop();
+    const opening = times.filter((t) => t.scope === 'forward' && !t.base && t.year !== null && !t.span && !t.relative && !t.named).pop();
 
     const numbers = findNumbers(text, s.start, s.end).filter((n) => !setAside[n.start] && !setAside[n.end - 1]);
     if (numbers.length === 0) {

@@ -71,6 +71,18 @@ describe('encodings', () => {
     expect(result).toEqual({ text, encoding: encoding === 'gbk' ? 'gb18030' : 'big5' });
   });
 
+  // GBK D5 C9 is 丈 and Big5 D5 C9 is 桾: neither table reads better, so the page's declaration decides.
+  it.each([
+    ['big5', 'big5', '桾'],
+    ['gbk', 'gb18030', '丈'],
+    ['', 'gb18030', '丈']
+  ])('a tie between GB18030 and Big5 follows the declared charset %j', (declared, encoding, text) => {
+    const meta = declared ? `<meta charset="${declared}">` : '';
+    const bytes = Buffer.concat([Buffer.from(`<html><head>${meta}</head><body><p>`), Buffer.from([0xd5, 0xc9]), Buffer.from('</p></body></html>')]);
+    const result = readDocument(put(`enc/tie-${declared || 'none'}.html`, bytes), root);
+    expect(result.ok && result.doc).toMatchObject({ encoding, rawText: text });
+  });
+
   it('an HTML page in GBK declaring its charset is read as GB18030', () => {
     const html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"><title>科技创新</title></head><body><p>全省高新技术企业达10400家</p></body></html>';
     const result = readDocument(put('enc/page.htm', iconv.encode(html, 'gbk')), root);
@@ -104,7 +116,7 @@ describe('refusals', () => {
     ['odd.txt', 'truncated UTF-16LE: odd number of bytes (5)', () => Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42])],
     ['one-line.txt', `a line of ${20 * 1024 * 1024} characters: not a prose document`, () => Buffer.alloc(20 * 1024 * 1024, 'x')],
     ['report.pdf', 'unsupported file type: .pdf', () => Buffer.from('%PDF-1.4')],
-    ['README', 'unsupported file type: (no extension)', () => Buffer.from('hello')],
+    ['README', 'unsupported file type: (no extension)', () => Buffer.from('hello')]
   ])('%s is refused: %s', (name, reason, bytes) => {
     const path = put(`bad/${name}`, bytes());
     expect(readDocument(path, root)).toEqual({ ok: false, refusal: { file: `bad/${name}`, reason } });

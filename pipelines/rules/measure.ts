@@ -52,8 +52,9 @@ export function measureOf(m: NumberMention, left: string, clause: string, seg: s
   }
   // 3家企业通过科创板上市审核, 200家立项企业: the verb after the number.
   if (new RegExp(`^[\u4e00-\u9fff]{0,8}?(?:${NEW_VERBS.join('|')})`).test(right) && !/^的/.test(right)) return 'new';
-  // The verb of the number's own clause, else of the sentence before it (新增国家级孵化器3家,国家级众创空间10家).
-  const verb = nearestVerb(clause) ?? nearestVerb(left);
+  // The verb of the number's own clause; a clause without one continues a list
+  // (新增国家级孵化器3家,国家级众创空间10家) and takes the verb of the list.
+  const verb = nearestVerb(clause) ?? (previous !== null && previous !== 'rank' ? nearestVerb(left) : null);
   // 累计培育上市公司201家: a running total.
   if (verb === 'new' && /累计/.test(clause)) return 'total';
   return verb ?? 'total';

@@ -14,6 +14,8 @@ export interface TimeMarker {
   relative: boolean;
   /** A base of comparison (较2015年, 较“十三五”末): makes growth multi-year, sets no year. */
   base: boolean;
+  /** Part of a name (2025年度…计划, 2025年“活力中国调研行”): dates its number, not a paragraph. */
+  named: boolean;
 }
 
 const PLAN_END: Record<string, number> = { 十一五: 2010, 十二五: 2015, 十三五: 2020, 十四五: 2025, 十五五: 2030 };
@@ -34,7 +36,8 @@ export function findTimeMarkers(text: string, from: number, to: number, refYear:
     const base = BASE_BEFORE.test(before) || (t.base ?? false);
     const after = text.slice(end, end + 2);
     const next = /^(?:的)?[\d近超约突一二三四五六七八九十两]/.test(after) && !t.span;
-    out.push({ start, end, year: null, scope: next ? 'next' : 'forward', span: false, h1: false, relative: false, ...t, base });
+    const named = /年度$/.test(m[0]) || /^[“"《]/.test(after);
+    out.push({ start, end, year: null, scope: next ? 'next' : 'forward', span: false, h1: false, relative: false, ...t, base, named });
   };
   for (const m of s.matchAll(/(?<![\d.])((?:19|20)\d\d)\s*[-—–~至到]\s*((?:19|20)\d\d)年?/g)) {
     push(m, { year: Number(m[2]), span: true });
