@@ -76,7 +76,7 @@ const FORUM = new RegExp(
     `${nav('只看该作者/只看該作者 回帖奖励/回帖獎勵 倒序浏览/倒序瀏覽 阅读模式/閱讀模式')}`,
     '^查看\\s*[:：]\\s*\\d+\\s*[|｜]\\s*(?:回复|回覆|回復)\\s*[:：]\\s*\\d+',
     '您需要\\s*(?:登录|登錄)\\s*才可以(?:下载|下載)或查看',
-    '^(?:登陆|登录|登陸|登錄)享受更多(?:浏览|瀏覽)权限|^(?:登陆|登录|登陸|登錄)享受更多(?:浏览|瀏覽)權限',
+    '^(?:登陆|登录|登陸|登錄)享受更多(?:浏览|瀏覽)(?:权限|權限)',
     `^打印\\s*(?:上一主题|上一主題)\\s*(?:下一主题|下一主題)$`
   ].join('|')
 );
@@ -99,17 +99,40 @@ const COUNTER_COMPANIONS = new RegExp(
   'g'
 );
 const FOOTER: [RegExp, string][] = [
-  [new RegExp(`^(?:${nav('本文链接/本文鏈接 原文链接/原文鏈接 文章链接/文章鏈接 本文地址 原文地址 本页地址/本頁地址 永久链接/永久鏈接')})\\s*[:：]`), 'link'],
+  [
+    new RegExp(
+      `^(?:${nav('本文链接/本文鏈接 原文链接/原文鏈接 文章链接/文章鏈接 本文地址 原文地址 本页地址/本頁地址 永久链接/永久鏈接')})\\s*[:：]`
+    ),
+    'link'
+  ],
   [new RegExp(`^(?:${nav('转载请注明/轉載請註明 转载请保留/轉載請保留')})`), 'link'],
   [new RegExp(`^(?:${nav('本文关键词/本文關鍵詞 关键词/關鍵詞 关键字/關鍵字 标签/標籤')}|tags?)\\s*[:：]`, 'i'), 'keywords'],
   [/^本文由.{0,30}(?:生成|整理|编辑|編輯|提供)|AI\s*算法生成/, 'disclaimer'],
-  [new RegExp(`^[【\\[(（]?\\s*(?:${nav('免责声明/免責聲明 特别声明/特別聲明 版权声明/版權聲明 郑重声明/鄭重聲明')})|^[【\\[]\\s*(?:声明|聲明)\\s*[】\\]]|^(?:声明|聲明)\\s*[:：]`), 'disclaimer'],
-  [new RegExp(`^[(（]\\s*(?:${nav('此件主动公开/此件主動公開 此件公开发布/此件公開發布 此件不公开/此件不公開 此件依申请公开/此件依申請公開')})\\s*[)）]$`), 'boilerplate']
+  [
+    new RegExp(
+      `^[【\\[(（]?\\s*(?:${nav('免责声明/免責聲明 特别声明/特別聲明 版权声明/版權聲明 郑重声明/鄭重聲明')})` +
+        '|^[【\\[]\\s*(?:声明|聲明)\\s*[】\\]]|^(?:声明|聲明)\\s*[:：]'
+    ),
+    'disclaimer'
+  ],
+  [
+    new RegExp(
+      `^[(（]\\s*(?:${nav('此件主动公开/此件主動公開 此件公开发布/此件公開發布 此件不公开/此件不公開 此件依申请公开/此件依申請公開')})\\s*[)）]$`
+    ),
+    'boilerplate'
+  ]
 ];
-/** Footer lines recognised only when short, as prose may use the same words. */
+/** Footer lines recognised only up to a length, as prose may use the same words. */
 const SHORT_FOOTER: [RegExp, string, number][] = [
   [new RegExp(`${nav('版权所有/版權所有 网站标识码/網站標識碼 公网安备/公網安備')}|copyright|©|ICP[备備证證]`, 'i'), 'copyright', 200],
-  [new RegExp(`^(?:${nav('主办单位/主辦單位 承办单位/承辦單位 技术支持/技術支持 网站维护/網站維護 联系电话/聯繫電話 联系方式/聯繫方式 联系地址/聯繫地址 地址 电话/電話 传真/傳真 邮编/郵編 邮箱/郵箱 电子邮箱/電子郵箱')})\\s*[:：]`), 'contact', 80],
+  [
+    new RegExp(
+      `^(?:${nav(`主办单位/主辦單位 承办单位/承辦單位 技术支持/技術支持 网站维护/網站維護 联系电话/聯繫電話 联系方式/聯繫方式
+      联系地址/聯繫地址 地址 电话/電話 传真/傳真 邮编/郵編 邮箱/郵箱 电子邮箱/電子郵箱`)})\\s*[:：]`
+    ),
+    'contact',
+    80
+  ],
   [new RegExp(`(?:${nav('微信公众号/微信公眾號 官方微博 官方微信 客户端下载/客戶端下載')})$`), 'site', 40],
   [new RegExp(nav('下载网站/下載網站 下载站/下載站 第一网/第一網 文库/文庫 图库/圖庫 美图/美圖 资源网/資源網')), 'site', 40]
 ];
@@ -117,6 +140,8 @@ const EMAIL = new RegExp(
   `(?:${nav('邮箱/郵箱 电子邮箱/電子郵箱 电子邮件/電子郵件')}|e-?mail)\\s*[:：]\\s*[\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+`,
   'gi'
 );
+// A global regex keeps its lastIndex between test() calls: whole-line tests use a non-global copy.
+const EMAIL_LINE = new RegExp(EMAIL.source, 'i');
 /** Cells of a document's metadata table: a bar of short items holding these is not a menu. */
 const METADATA_KEYS = new RegExp(
   nav(`索引/索 发布/發布/發佈 分类/分類 文号/文號 日期 有效性 机构/機構 来源/來源 作者 主题/主題 体裁/體裁 成文 字号/字號`)
@@ -175,7 +200,9 @@ export function clean(rawText: string): CleanResult {
       setWhole(line, 'navigation:breadcrumb');
       continue;
     }
-    if (crumb > 0) spans.push({ start: line.start, end: line.start + crumb, reason: 'navigation:breadcrumb', line: line.no });
+    if (crumb > 0) {
+      spans.push({ start: line.start, end: line.start + crumb, reason: 'navigation:breadcrumb', line: line.no });
+    }
     spans.push(...spam, ...partSpans(line));
   }
   contextRules(lines, whole, setWhole);
@@ -247,7 +274,8 @@ function spamSpans(line: Line): Span[] | 'line' {
     let end = b;
     if (k === cells.length - 1 && k > 0) start = cells[k - 1][1] + text.slice(cells[k - 1][1], a).search(/[|｜]/);
     else if (k === 0 && cells.length > 1) end = b + text.slice(b, cells[1][0]).search(/[|｜]/) + 1;
-    out.push({ start: line.start + start, end: line.start + end, reason: `spam:${firstStrong(text.slice(a, b))}`, line: line.no });
+    const reason = `spam:${firstStrong(text.slice(a, b))}`;
+    out.push({ start: line.start + start, end: line.start + end, reason, line: line.no });
   });
   for (const m of strong) {
     if (out.some((s) => s.start <= line.start + m.start && s.end >= line.start + m.end)) continue;
@@ -301,7 +329,7 @@ function lineReason(text: string): string | undefined {
   for (const [re, detail, max] of SHORT_FOOTER) {
     if (text.length <= max && re.test(text) && (detail !== 'site' || !/\d/.test(text))) return `footer:${detail}`;
   }
-  if (text.length <= 60 && EMAIL.test(text)) return 'footer:contact';
+  if (text.length <= 60 && EMAIL_LINE.test(text)) return 'footer:contact';
   return undefined;
 }
 

@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import iconv from 'iconv-lite';
+import * as OpenCC from 'opencc-js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FigureRow, RunReport } from '../src/lib/types.ts';
+import { runPipeline } from '../pipelines/run.ts';
+import { readParquet } from './helpers/parquet.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const seeds = readdirSync(join(root, 'seeds')).sort();
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+
+/** What a figure means, whatever script or encoding its document came in. */
+const meaning = (f: FigureRow) => [f.doc_id.replace(/\.\w+$/, ''), f.indicator, f.region, f.year, f.stance, f.measure, f.value, f.unit, f.qualifier, f.period].join('|');
+
+async function extract(files: Record<string, Uint8Array | string>): Promise<{ figures: FigureRow[]; report: RunReport }> {
+  const dir = mkdtempSync(join(tmpdir(), 'kelan-variant-'));
+  mkdirSync(join(dir, 'in'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, 'in', name), content);
+  const report = await runPipeline({ input: join(dir, 'in'), output: join(dir, 'out') });
+  return { figures: await readParquet<FigureRow>(join(dir, 'out', 'figures.parquet')), report };
+}
+
+function cluttered(title: string, text: string): string {
+  const body = text.split('\n').map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>${title}</title>
+<style>p { margin: 0 } .nav { color: red }</style><script>var hits = 12345; document.write('访问量 99999 次');</script></head>
+<body><nav class="nav"><a href="/">首页</a> | <a href="/a">新闻中心</a> | <a href="/b">政务公开</a></nav>
+<div class="share">分享到：微信 微博</div><article>${body}</article>
+<footer>版权所有 © 2024 某某网站 备案号：鄂ICP备12345678号-1 联系电话：027-88888888</footer></body></html>`;
+}
+
+let original: string[];
+
+beforeAll(async () => {
+  const files = Object.fromEntries(seeds.map((f) => [f, readFileSync(join(root, 'seeds', f))]));
+  original = (await extract(files)).figures.map(meaning).sort();
+});
+
+describe('the same figures whatever the form', () => {
+  it('in Traditional script', async () => {
+    const files = Object.fromEntries(seeds.map((f) => [f, toTraditional(readFileSync(join(root, 'seeds', f), 'utf8'))]));
+    const { figures, report } = await extract(files);
+    expect(report.documents_refused).toBe(0);
+    expect(figures.map(meaning).sort()).toEqual(original);
+  });
+
+  it('as GBK (GB18030) bytes', async () => {
+    const files = Object.fromEntries(seeds.map((f) => [f, iconv.encode(readFileSync(join(root, 'seeds', f), 'utf8'), 'gb18030')]));
+    const { figures, report } = await extract(files);
+    expect(report.documents_refused).toBe(0);
+    expect(figures.map(meaning).sort()).toEqual(original);
+  });
+
+  it('as Big5 bytes of the Traditional text', async () => {
+    // Big5 has no tone-marked Latin letters, so a Big5 page cannot carry 字(pinyin) annotations.
+    const plain = (f: string) => readFileSync(join(root, 'seeds', f), 'utf8').replace(/(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/g, '');
+    const files = Object.fromEntries(seeds.map((f) => [f, iconv.encode(toTraditional(plain(f)), 'big5')]));
+    const { figures } = await extract(files);
+    expect(figures.map(meaning).sort()).toEqual(original);
+  });
+
+  it('wrapped in a cluttered web page', async () => {
+    const files = Object.fromEntries(seeds.map((f) => {
+      const text = readFileSync(join(root, 'seeds', f), 'utf8');
+      return [f.replace(/\.txt$/, '.html'), cluttered(text.split('\n')[0], text)];
+    }));
+    const { figures, report } = await extract(files);
+    expect(report.documents_refused).toBe(0);
+    expect(figures.map(meaning).sort()).toEqual(original);
+  });
+});
+
+describe('bad files', () => {
+  it('are refused by name while the good documents go through, exit status 0', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kelan-bad-'));
+    const input = join(dir, 'in');
+    mkdirSync(join(input, 'nested'), { recursive: true });
+    const good = readFileSync(join(root, 'seeds', seeds[4]));
+    writeFileSync(join(input, seeds[4]), good);
+    writeFileSync(join(input, 'empty.txt'), '');
+    writeFileSync(join(input, 'nested', 'binary.txt'), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(4096)]));
+    // A file cut in the middle of a character: the first two bytes of the three of 受.
+    writeFileSync(join(input, 'truncated.txt'), Buffer.concat([good, Buffer.from([0xe5, 0x8f])]));
+    writeFileSync(join(input, 'one-line.txt'), '科技'.repeat(10 * 1024 * 1024));
+    writeFileSync(join(input, 'report.pdf'), '%PDF-1.4');
+
+    const run = spawnSync('npx', ['tsx', 'pipelines/cli.ts', '--in', input, '--out', join(dir, 'out')], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const report = JSON.parse(readFileSync(join(dir, 'out', 'run.json'), 'utf8')) as RunReport;
+    const reasons = Object.fromEntries(report.refused.map((r) => [r.file, r.reason]));
+    expect(Object.keys(reasons).sort()).toEqual(['empty.txt', 'nested/binary.txt', 'one-line.txt', 'report.pdf', 'truncated.txt']);
+    expect(reasons['empty.txt']).toMatch(/empty/);
+    expect(reasons['nested/binary.txt']).toMatch(/binary/);
+    expect(reasons['truncated.txt']).toMatch(/truncated UTF-8/);
+    expect(reasons['one-line.txt']).toMatch(/line of \d+ characters/);
+    expect(reasons['report.pdf']).toMatch(/unsupported file type/);
+    expect(report.documents_read).toBe(1);
+    expect(report.figures_written).toBeGreaterThan(20);
+    for (const file of Object.keys(reasons)) expect(run.stdout).toContain(`refused ${file}`);
+  });
+});
