@@ -104,6 +104,10 @@ function mainRegion(text: string, title: string, issuer: string, docNumber: stri
   }
   let best: Region | undefined;
   for (const [r, n] of counts) if (!best || n > counts.get(best)!) best = r;
+  // 关于省十三届人大…建议的答复, 我厅: a provincial body writing about one of its cities.
+  if (best?.level === 'prefecture' && best.parent && /省(?:人大|政协|政府|委)|^关于省|我厅|省科技厅/.test(title + text.slice(0, 3000))) {
+    return all.find((r) => r.region === best!.parent) ?? best;
+  }
   return best ?? all[0];
 }
 

@@ -357,7 +357,8 @@ export function htmlToText(html: string): string {
       const end = re.exec(html);
       const content = html.slice(i, end ? end.index : n);
       if (name === 'title') {
-        if (!title) title = decodeEntities(content).replace(/\s+/g, ' ').trim();
+        // An <svg> has <title>s of its own: only the page's counts.
+        if (!title && !hiddenDepth.get('svg')) title = decodeEntities(content).replace(/\s+/g, ' ').trim();
       } else if (!HIDDEN.has(name) && hidden === 0) {
         emit(visible(content, pre > 0));
       }

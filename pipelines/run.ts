@@ -23,7 +23,7 @@ export interface RunOptions {
 }
 
 /** A document read, cleaned, normalised and split, ready for figures. */
-interface Prepared {
+export interface Prepared {
   raw: RawDocument;
   norm: Normalized;
   mask: Uint8Array;
@@ -55,6 +55,32 @@ function blank(text: string, mask: Uint8Array): string {
 }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+
+type Timer = <T>(stage: string, f: () => T) => T;
+const untimed: Timer = (_stage, f) => f();
+
+/** Runs the clean, normalize, metadata and sentence stages over one document read. */
+export function prepare(raw: RawDocument, time: Timer = untimed): Prepared {
+  const cleaned = time('clean', () => clean(raw.rawText));
+  const norm = time('normalize', () => normalize(raw.rawText));
+  const mask = maskOf(norm, raw.rawText.length, cleaned.setAside);
+  const meta = time('metadata', () => readMetadata(blank(norm.text, mask), norm.text));
+  const sentences = time('sentences', () => splitSentences(norm.text));
+  const warnings = [...cleaned.warnings];
+  if (norm.pinyinRemoved) warnings.push(`pinyin annotations removed: ${norm.pinyinRemoved}`);
+  return { raw, norm, mask, sentences, meta, warnings };
+}
+
+/** Extracts the figure rows of a prepared document. */
+export function figuresOf(p: Prepared, time: Timer = untimed): FigureRow[] {
+  const found = time('figures', () => extractFigures({ text: p.norm.text, setAside: p.mask, sentences: p.sentences, meta: p.meta }));
+  return found.map((f) => figureRow(p, f));
+}
+
+/** The metadata stage's second pass: issuers inferred across the documents of a run. */
+export function inferAcross(docs: Prepared[]): void {
+  inferIssuers(docs.map((p) => ({ docId: p.raw.docId, meta: p.meta, text: blank(p.norm.text, p.mask) })));
+}
 
 function figureRow(p: Prepared, f: Figure): FigureRow {
   const [rawStart, rawEnd] = rawSpan(p.norm, f.start, f.end);
@@ -106,14 +132,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
       const raw = result.doc;
       if (seen.has(raw.docId)) { refused.push({ file, reason: `duplicate document id ${raw.docId}: also ${seen.get(raw.docId)}` }); return; }
       seen.set(raw.docId, file);
-      const cleaned = time('clean', () => clean(raw.rawText));
-      const norm = time('normalize', () => normalize(raw.rawText));
-      const mask = maskOf(norm, raw.rawText.length, cleaned.setAside);
-      const meta = time('metadata', () => readMetadata(blank(norm.text, mask), norm.text));
-      const sentences = time('sentences', () => splitSentences(norm.text));
-      const warnings = [...cleaned.warnings];
-      if (norm.pinyinRemoved) warnings.push(`pinyin annotations removed: ${norm.pinyinRemoved}`);
-      prepared.push({ raw, norm, mask, sentences, meta, warnings });
+      prepared.push(prepare(raw, time));
     } catch (e) {
       refused.push({ file, reason: `could not be processed: ${(e as Error).message}` });
     } finally {
@@ -121,14 +140,13 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
     }
   });
 
-  time('metadata', () => inferIssuers(prepared.map((p) => ({ docId: p.raw.docId, meta: p.meta, text: blank(p.norm.text, p.mask) }))));
+  time('metadata', () => inferAcross(prepared));
 
   const figures: FigureRow[] = [];
   const documents: DocumentRow[] = [];
   for (const p of prepared) {
     try {
-      const found = time('figures', () => extractFigures({ text: p.norm.text, setAside: p.mask, sentences: p.sentences, meta: p.meta }));
-      for (const f of found) figures.push(figureRow(p, f));
+      for (const f of figuresOf(p, time)) figures.push(f);
       documents.push(documentRow(p));
     } catch (e) {
       refused.push({ file: p.raw.file, reason: `figure extraction failed: ${(e as Error).message}` });

@@ -216,6 +216,7 @@ describe('htmlToText', () => {
     ['<header>never closed<p>text</p>', 'never closed\n\ntext'],
     ['<nav>menu<nav>inner</nav>still menu</nav>body', 'body'],
     ['<head><title>T</title><body><p>x</p>', 'T\nx'],
+    ['<body><svg><title>icon</title></svg><p>x</p></body>', 'x'],
     ['a < b, 1<2 and c<d>x', 'a < b, 1<2 and cx'],
     ['text cut inside a tag <a href="', 'text cut inside a tag'],
     ['<a title="x > y">link</a>', 'link'],
