@@ -120,7 +120,7 @@ interface Previous { indicator: string; measure: Measure; period: Period; label:
 function indicatorFor(
   text: string, s: Sentence, m: NumberMention, aliases: AliasHit[], prev: Previous[],
   segStart: number, segEnd: number, measure: Measure,
-): { indicator: string; inherited: boolean; hit: AliasHit | undefined; rightHit: boolean } {
+): { indicator: string; inherited: boolean; hit: AliasHit | undefined; rightHit: boolean; from?: Previous } {
   const seg = text.slice(segStart, m.start);
   const rightNoun = text.slice(m.end, segEnd);
   const previous = prev[prev.length - 1];
@@ -136,7 +136,7 @@ function indicatorFor(
     const k = after.count;
     // Figures already read after 分别 are not among those it refers back to.
     const target = prev[prev.length - k];
-    if (k > 1 && target) return { indicator: target.indicator, inherited: true, hit: undefined, rightHit: false };
+    if (k > 1 && target) return { indicator: target.indicator, inherited: true, hit: undefined, rightHit: false, from: target };
   }
   const rightHit = /^[\u4e00-\u9fff“"]/.test(rightNoun) && !/^(?:的|左右|以上|之|分别|较|比|同比|增长|位居|居)/.test(rightNoun)
     ? aliases.find((a) => a.start >= m.end && a.start <= m.end + 6 && a.end <= segEnd) : undefined;
@@ -159,7 +159,7 @@ function indicatorFor(
     let indicator = previous.indicator;
     const ind = indicatorOf(indicator);
     if (ind?.national && /国家/.test(seg)) indicator = ind.national;
-    return { indicator, inherited: true, hit: undefined, rightHit: false };
+    return { indicator, inherited: true, hit: undefined, rightHit: false, from: previous };
   }
   // 纳入国家重大科技基础设施规划,力争立项1-2个: a bare number about the phrase named before it.
   if (!ownNoun && own.length <= 2 && m.kind !== 'points') {
@@ -243,7 +243,9 @@ export function extractFigures(input: FigureInput): Figure[] {
       let semi = s.start;
       for (const c of s.clauses) if (c.start <= m.start) semi = c.start;
       const measure = measureOf(m, text.slice(semi, m.start), text.slice(clauseStart, m.start), seg, rightNoun, previous?.measure ?? null);
-      let { indicator, inherited, hit, rightHit } = indicatorFor(text, s, m, aliases, prev, segStart, segEnd, measure);
+      const found = indicatorFor(text, s, m, aliases, prev, segStart, segEnd, measure);
+      let { indicator } = found;
+      const { inherited, hit, rightHit, from } = found;
       // 新增省级以上孵化器、众创空间30家: a number shared by a list of kinds is none of them.
       if (!rightHit && hit && text[segStart - 1] === '、' && hit.start === segStart) {
         const prevSeg = lastBoundary(text, s.start, segStart - 1, SEG_BOUNDARY);
@@ -259,6 +261,8 @@ export function extractFigures(input: FigureInput): Figure[] {
       if (!explicit.explicit && (s.line >= futureFromLine || (futureLineOnlyFrom >= 0 && m.start > futureLineOnlyFrom))) stance = 'target';
       // In a plan, "推动28家国家重点实验室优化调整" speaks of labs that exist.
       if (!explicit.explicit && meta.isPlan && rightHit && measure === 'total' && m.qualifier === 'exact') stance = 'actual';
+      // 2024年,全市高新技术企业达到1.66万家 in a plan for 2025—2027: a past year is a fact.
+      if (!explicit.explicit && stance === 'target' && marker?.year != null && ref !== null && marker.year < ref && !marker.relative) stance = 'actual';
       const period: Period = measure === 'rank' && previous ? (previous.period === 'as_of' ? 'as_of' : 'year')
         : periodOf(measure, marker, h1, base && measure === 'growth_rate');
 
@@ -275,8 +279,9 @@ export function extractFigures(input: FigureInput): Figure[] {
         else year = ref === null ? null : ref - 1;
       }
 
-      const nounText = rightHit ? rightNoun : '';
-      const label = labelFor(indicator, seg + rightNoun.slice(0, 10), nounText || (inherited && previous ? previous.label : seg));
+      const nounText = /^[\u4e00-\u9fff“"]/.test(rightNoun) && !NOT_NOUN_START.test(rightNoun) ? rightNoun : '';
+      const label = inherited && from && from.indicator === indicator ? from.label
+        : labelFor(indicator, seg, nounText);
       let confidence = 0.9;
       if (indicator === 'other') confidence -= 0.15;
       if (yearInferred) confidence -= 0.1;

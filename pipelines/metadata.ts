@@ -81,7 +81,8 @@ function signature(lines: string[]): string | null {
 
 function latestYear(text: string): number | null {
   let best: number | null = null;
-  for (const m of text.matchAll(/(?<!\d)(20[0-4]\d|19[89]\d)(?=年)/g)) {
+  // Years reached by a plan (到2027年, 2025—2027年) are not the present.
+  for (const m of text.matchAll(/(?<![\d到至—–~-])(20[0-4]\d|19[89]\d)(?=年)/g)) {
     const y = Number(m[1]);
     if (best === null || y > best) best = y;
   }

@@ -73,15 +73,16 @@ const LEVEL = /国家级|国家|全国|省级以上|省级|市级以上|市级/;
 /** A label for a catalog figure (its level: 国家级, 省级以上) or for an `other` one (what is counted). */
 export function labelFor(indicator: string, segment: string, noun: string): string {
   if (indicator !== 'other') {
-    const level = LEVEL.exec(segment)?.[0];
+    const level = LEVEL.exec(segment + noun.slice(0, 10))?.[0];
     const ind = byId.get(indicator);
     if (!level || ind?.name_zh.startsWith(level)) return '';
     return level === '国家' || level === '全国' ? '国家级' : level;
   }
-  const raw = (noun || segment)
-    .replace(/^(?:[\d.]+|[一二三四五六七八九十]+)?(?:是|为|新增|新建|累计|共|全省|全市|其中|实现|组织|实施|推动|支持|开展|完成)+/, '')
-    .replace(/(?:达到|达|为|超过|突破|增至|增长|提高到|提升至|共|有|实现|已)+$/, '')
-    .replace(/[“”"]/g, '')
-    .trim();
+  // After the number: the noun up to its verb (3家企业通过科创板上市审核 → 企业).
+  const after = noun.split(/[\d,;:、]|通过|发放|在|完成|实现|达到|获得|开展|参与|均|中|加快|有|已|的/)[0];
+  const before = segment
+    .replace(/^.*?(?:[一二三四五六七八九十]是|是|为|新增|新建|新认定|认定|累计|共|全省|全市|全国|其中|实现|组织|实施|推动|支持|开展|完成|建有|拥有|汇聚|集成)/, '')
+    .replace(/(?:位居|居|排名|排|位列|全国|中部|西部|东部|全省|全市|达到|达|为|超过|突破|增至|增长|提高到|提升至|共|有|实现|已|同比|较上年|比上年|分别)+$/, '');
+  const raw = (after.length >= 2 ? after : before.split(/\s+/).pop() ?? '').replace(/[“”"]/g, '').trim();
   return raw.slice(-16);
 }
