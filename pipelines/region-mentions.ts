@@ -27,8 +27,10 @@ const INSTITUTION = /^[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|电视
 export function findRegionMentions(text: string, from = 0, to = text.length): RegionMention[] {
   const re = compile();
   const out: RegionMention[] = [];
-  re.lastIndex = from;
-  for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+  const s = text.slice(from, to);
+  re.lastIndex = 0;
+  for (let found = re.exec(s); found; found = re.exec(s)) {
+    const m = { index: from + found.index, 0: found[0] };
     const end = m.index + m[0].length;
     const prev = text[m.index - 1];
     if (prev === '(' || prev === '（') continue;

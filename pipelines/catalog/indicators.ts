@@ -76,7 +76,7 @@ export const INDICATORS: Indicator[] = [
     aliases: ['R&D经费(?:支出|投入)?(?:强度)?', '研发经费(?:支出|投入)?(?:强度)?', '(?:全社会)?研发投入(?:强度)?', '研究与试验发展(?:\\(R&D\\))?经费', '研发强度'] },
   { indicator: 'tech_contract_turnover', group: 'rd_output', name_zh: '技术合同成交额', name_en: 'Technology contract turnover', unit: 'CNY', units: ['CNY'],
     description: '技术合同成交额: amount and growth rate',
-    aliases: ['技术合同成交额', '技术合同交易额', '技术交易额', '技术合同成交金额', '(?<=技术合同[^。]{0,40})(?<!技术(?:服务|开发|咨询|转让)|输出)合同成交额'] },
+    aliases: ['技术合同成交额', '技术合同交易额', '技术交易额', '技术合同成交金额', '(?<=技术合同.*)(?<!技术(?:服务|开发|咨询|转让)|输出)合同成交额'] },
   { indicator: 'high_tech_industry_value_added', group: 'rd_output', name_zh: '高新技术产业增加值', name_en: 'High-tech industry value added', unit: 'CNY', units: ['CNY'],
     description: '高新技术产业增加值: amount, growth rate, share of GDP',
     aliases: ['高新技术产业(?:实现)?增加值'] },

@@ -23,11 +23,13 @@ function compile(): Compiled[] {
 /** Every catalog phrase in text[from, to); of overlapping hits the longest is kept. */
 export function findAliases(text: string, from: number, to: number): AliasHit[] {
   const hits: AliasHit[] = [];
+  // Match on the sentence alone: a regex left to run past `to` would scan the rest of the document.
+  const s = text.slice(from, to);
   for (const { indicator, re } of compile()) {
-    re.lastIndex = from;
-    for (let m = re.exec(text); m && m.index < to; m = re.exec(text)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
       if (m[0].length === 0) { re.lastIndex++; continue; }
-      if (m.index + m[0].length <= to) hits.push({ start: m.index, end: m.index + m[0].length, indicator });
+      hits.push({ start: from + m.index, end: from + m.index + m[0].length, indicator });
     }
   }
   hits.sort((a, b) => a.start - b.start || b.end - a.end);
