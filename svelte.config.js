@@ -13,7 +13,7 @@ const config = {
           ...(tsconfig.compilerOptions.paths ?? {}),
           'apache-arrow': ['../node_modules/apache-arrow/Arrow.dom.d.ts']
         };
-        tsconfig.include = [...(tsconfig.include ?? []), '../pipelines/**/*.ts', '../tests/**/*.ts', '../bench/**/*.ts'];
+        tsconfig.include = [...(tsconfig.include ?? []), '../pipelines/**/*.ts', '../tests/**/*.ts', '../bench/*.ts'];
         return tsconfig;
       }
     }

@@ -24,6 +24,8 @@ export interface Content {
   footer: string[];
   /** `table`: 发布机构 | … | rows; `news`: a date and source line. */
   headerStyle: 'table' | 'news';
+  /** Drawn from Traditional sources: the whole page is to be converted to Traditional before encoding. */
+  traditional: boolean;
 }
 
 const ISSUERS: Record<string, string[]> = {
@@ -53,10 +55,17 @@ const NAV = [
   '扫描二维码,分享此文章',
   '字号:[ 大 中 小 ] 【打印】【关闭】',
 ];
-const HEADINGS = ['一', '二', '三', '四', '五', '六', '七', '八'];
+const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+const HEADING = /^(?:[一二三四五六七八九十]+、|[((][一二三四五六七八九十]+[))])\s*/;
 
-/** A document of about `targetBytes` once encoded, as `sizeOf` estimates a string's encoded size. */
-export function composeContent(rnd: Random, sources: Sources, targetBytes: number, sizeOf: (s: string) => number): Content {
+/**
+ * A document of about `targetBytes` once encoded, as `sizeOf` estimates a
+ * string's encoded size; `traditional` draws its sentences from the Traditional sources.
+ */
+export function composeContent(rnd: Random, sources: Sources, targetBytes: number, sizeOf: (s: string) => number, traditional: boolean): Content {
+  const pool = traditional ? sources.traditional : sources.simplified;
+  const headings = pool.lines.filter((l) => HEADING.test(l)).map((l) => l.replace(HEADING, ''));
+  const stray = pool.lines.filter((l) => !HEADING.test(l));
   const region = rnd.pick(REGION_NAMES);
   const year = rnd.int(2015, 2025);
   const date = `${year}-${pad(rnd.int(1, 12))}-${pad(rnd.int(1, 28))}`;
@@ -78,23 +87,26 @@ export function composeContent(rnd: Random, sources: Sources, targetBytes: numbe
       `${ICP[region]}ICP备${rnd.int(10000000, 19999999)}号-${rnd.int(1, 3)}  ${ICP[region]}公网安备 ${rnd.int(42010000000000, 42019999999999)}号  网站标识码:${rnd.int(4200000000, 4299999999)}`,
     ],
     headerStyle: rnd.chance(0.7) ? 'table' : 'news',
+    traditional,
   };
   let size = sizeOf(content.title) * 2 + 600;
-  let heading = 0;
+  let section = 0;
   while (size < targetBytes) {
-    const paragraph =
-      rnd.chance(0.08) && heading < HEADINGS.length
-        ? `${HEADINGS[heading++]}、${vary(rnd.pick(sources.lines), variation, rnd)}`
-        : paragraphOf(rnd, sources, variation);
+    const u = rnd.next();
+    let paragraph: string;
+    // Headings are renumbered in order; stray lines are the chrome and captions real pages keep mid-text.
+    if (u < 0.06 && headings.length > 0 && section < ORDINALS.length) paragraph = `${ORDINALS[section++]}、${vary(rnd.pick(headings), variation, rnd)}`;
+    else if (u < 0.09 && stray.length > 0) paragraph = vary(rnd.pick(stray), variation, rnd);
+    else paragraph = paragraphOf(rnd, pool.sentences, variation);
     content.paragraphs.push(paragraph);
     size += sizeOf(paragraph) + 1;
   }
   return content;
 }
 
-function paragraphOf(rnd: Random, sources: Sources, variation: Variation): string {
+function paragraphOf(rnd: Random, sentences: string[], variation: Variation): string {
   let out = '';
-  for (let n = rnd.int(2, 7); n > 0; n--) out += vary(rnd.pick(sources.sentences), variation, rnd);
+  for (let n = rnd.int(2, 7); n > 0; n--) out += vary(rnd.pick(sentences), variation, rnd);
   return out;
 }
 

@@ -2,17 +2,25 @@
  * Real sentences for the corpus: harvested from the seed and dev documents, then
  * varied (numbers, regions, years) so that recombined documents do not repeat verbatim.
  */
+import * as OpenCC from 'opencc-js/t2cn';
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Random } from './prng.ts';
 
-/** The sentences a corpus is built from, and a digest that changes when they do. */
-export interface Sources {
+/** Sentences in one script. */
+export interface Pool {
   /** Sentences that end with 。 (or ;!?), to be joined into paragraphs. */
   sentences: string[];
-  /** Lines without an end mark: headings, list items, captions. */
+  /** Lines without an end mark: headings, list items, captions, stray page chrome. */
   lines: string[];
+}
+
+/** The sentences a corpus is built from, by script, and a digest that changes when they do. */
+export interface Sources {
+  simplified: Pool;
+  /** Traditional sentences, many with pinyin annotations such as 創(chuàng), as mirror sites serve them. */
+  traditional: Pool;
   digest: string;
 }
 
@@ -21,9 +29,10 @@ const CJK = /[\u4e00-\u9fff]/g;
 
 /** Every sentence of the `.txt` files in `dirs` that holds a number, in a fixed order. */
 export function harvestSentences(dirs: string[]): Sources {
+  const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
   const seen = new Set<string>();
-  const sentences: string[] = [];
-  const lines: string[] = [];
+  const simplified: Pool = { sentences: [], lines: [] };
+  const traditional: Pool = { sentences: [], lines: [] };
   for (const dir of dirs) {
     const names = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort();
     for (const name of names) {
@@ -32,13 +41,17 @@ export function harvestSentences(dirs: string[]): Sources {
         const s = piece.trim();
         if (seen.has(s) || !keep(s)) continue;
         seen.add(s);
-        (/[。;;!!??]$/.test(s) ? sentences : lines).push(s);
+        const pool = toSimplified(s) === s ? simplified : traditional;
+        (/[。;;!!??]$/.test(s) ? pool.sentences : pool.lines).push(s);
       }
     }
   }
-  if (sentences.length === 0) throw new Error(`no sentences with numbers found in ${dirs.join(', ')}`);
-  const digest = createHash('sha256').update(sentences.join('\n') + '\n\n' + lines.join('\n')).digest('hex').slice(0, 16);
-  return { sentences, lines, digest };
+  if (simplified.sentences.length === 0) throw new Error(`no Simplified sentences with numbers in ${dirs.join(', ')}`);
+  // Without Traditional sources, Traditional documents are converted from Simplified ones.
+  if (traditional.sentences.length === 0) Object.assign(traditional, simplified);
+  const all = [simplified, traditional].flatMap((p) => [...p.sentences, '', ...p.lines, '']);
+  const digest = createHash('sha256').update(all.join('\n')).digest('hex').slice(0, 16);
+  return { simplified, traditional, digest };
 }
 
 /** Prose with a number: not a metadata row, a link, or a line of symbols. */

@@ -24,6 +24,8 @@ const FULL_WIDTH: Record<string, string> = {
   '﹪': '%', '〜': '~',
 };
 
+const FOLDABLE = /[\uff01-\uff5e\u3000﹪〜]/g;
+
 function foldChar(c: string): string {
   const code = c.charCodeAt(0);
   // Full-width ASCII block: digits and Latin letters.
@@ -38,26 +40,28 @@ function foldChar(c: string): string {
  * keeping for every character the raw index it came from.
  */
 export function normalize(raw: string): Normalized {
-  // 1. Drop `(pinyin)` after Han characters, and fold full-width characters (1:1 in code units).
-  const kept: string[] = [];
-  const keptRaw: number[] = [];
-  let pinyinRemoved = 0;
+  // 1. Drop `(pinyin)` after Han characters; fold full-width characters (1:1 in code units).
   const drops: Array<[number, number]> = [];
-  for (const m of raw.matchAll(PINYIN)) {
-    if (TONE.test(m[1])) drops.push([m.index!, m.index! + m[0].length]);
+  if (raw.includes('(')) {
+    for (const m of raw.matchAll(PINYIN)) if (TONE.test(m[1])) drops.push([m.index!, m.index! + m[0].length]);
   }
-  let d = 0;
-  for (let i = 0; i < raw.length; i++) {
-    if (d < drops.length && i === drops[d][0]) {
-      i = drops[d][1] - 1;
-      d++;
-      pinyinRemoved++;
-      continue;
+  const pinyinRemoved = drops.length;
+  let kept = raw;
+  let keptRaw: Int32Array | null = null;
+  if (drops.length) {
+    const pieces: string[] = [];
+    keptRaw = new Int32Array(raw.length);
+    let from = 0;
+    let n = 0;
+    for (const [s, e] of [...drops, [raw.length, raw.length] as [number, number]]) {
+      pieces.push(raw.slice(from, s));
+      for (let i = from; i < s; i++) keptRaw[n++] = i;
+      from = e;
     }
-    kept.push(foldChar(raw[i]));
-    keptRaw.push(i);
+    kept = pieces.join('');
   }
-  const folded = kept.join('');
+  const folded = kept.replace(FOLDABLE, foldChar);
+  const rawOf = (i: number) => (keptRaw ? keptRaw[i] : i);
 
   // 2. Traditional → Simplified. OpenCC keeps the number of code points, but a few
   // characters change UTF-16 length, so map code point by code point.
@@ -67,7 +71,7 @@ export function normalize(raw: string): Normalized {
   let han = 0;
   if (converted.length === folded.length) {
     for (let i = 0; i < converted.length; i++) {
-      toRaw[i] = keptRaw[i];
+      toRaw[i] = rawOf(i);
       const c = folded.charCodeAt(i);
       if (c >= 0x3400 && c <= 0x9fff) {
         han++;
@@ -81,7 +85,7 @@ export function normalize(raw: string): Normalized {
       const b = converted.codePointAt(j)!;
       const la = a > 0xffff ? 2 : 1;
       const lb = b > 0xffff ? 2 : 1;
-      for (let k = 0; k < lb; k++) toRaw[j + k] = keptRaw[i];
+      for (let k = 0; k < lb; k++) toRaw[j + k] = rawOf(i);
       if (a >= 0x3400 && a <= 0x9fff) han++;
       if (a !== b) changed++;
       i += la;

@@ -122,7 +122,20 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
 
   const files = listDocuments(opts.input);
   const refused: Refusal[] = [];
-  const prepared: Prepared[] = [];
+  // Figures are extracted as each document is read, so that only its rows stay in
+  // memory; a document whose issuer must be inferred from the others waits for them.
+  const metas: Array<{ docId: string; meta: Metadata }> = [];
+  const waiting: Prepared[] = [];
+  const figures: FigureRow[] = [];
+  const documents: DocumentRow[] = [];
+  const finish = (p: Prepared) => {
+    try {
+      for (const f of figuresOf(p, time)) figures.push(f);
+      documents.push(documentRow(p));
+    } catch (e) {
+      refused.push({ file: p.raw.file, reason: `figure extraction failed: ${(e as Error).message}` });
+    }
+  };
   const seen = new Map<string, string>();
   files.forEach((path, i) => {
     const file = relative(opts.input, path).split('\\').join('/');
@@ -132,7 +145,11 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
       const raw = result.doc;
       if (seen.has(raw.docId)) { refused.push({ file, reason: `duplicate document id ${raw.docId}: also ${seen.get(raw.docId)}` }); return; }
       seen.set(raw.docId, file);
-      prepared.push(prepare(raw, time));
+      const p = prepare(raw, time);
+      if (p.meta.issuer) {
+        finish(p);
+        metas.push({ docId: raw.docId, meta: p.meta });
+      } else waiting.push(p);
     } catch (e) {
       refused.push({ file, reason: `could not be processed: ${(e as Error).message}` });
     } finally {
@@ -140,18 +157,13 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
     }
   });
 
-  time('metadata', () => inferAcross(prepared));
-
-  const figures: FigureRow[] = [];
-  const documents: DocumentRow[] = [];
-  for (const p of prepared) {
-    try {
-      for (const f of figuresOf(p, time)) figures.push(f);
-      documents.push(documentRow(p));
-    } catch (e) {
-      refused.push({ file: p.raw.file, reason: `figure extraction failed: ${(e as Error).message}` });
-    }
-  }
+  time('metadata', () => inferIssuers([
+    ...metas.map((m) => ({ ...m, text: '' })),
+    ...waiting.map((p) => ({ docId: p.raw.docId, meta: p.meta, text: blank(p.norm.text, p.mask) })),
+  ]));
+  for (const p of waiting) finish(p);
+  documents.sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0));
+  figures.sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : a.raw_start - b.raw_start || a.raw_end - b.raw_end));
 
   const dataVersion = hash(figures.map((f) => `${f.figure_id}|${f.indicator}|${f.region}|${f.year}|${f.value}`).join('\n')).slice(0, 12);
   const t = now();

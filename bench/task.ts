@@ -1,0 +1,55 @@
+/**
+ * One measured task, run in its own process so that its peak memory is its own:
+ * `read <corpus>` reads and decodes every file; `pipeline <corpus> <out>` runs
+ * the whole pipeline; `idle` does nothing, to show what Node and tsx cost alone.
+ * The last line of stdout is the result as JSON.
+ */
+import { listDocuments, readDocument } from '../pipelines/read.ts';
+import { runPipeline } from '../pipelines/run.ts';
+
+/** What a task reports to the bench. */
+export interface TaskResult {
+  ms: number;
+  documents: number;
+  refused: number;
+  figures: number | null;
+  /** Peak resident set size, in KiB, as `getrusage` reports it. */
+  max_rss_kb: number;
+}
+
+async function main(): Promise<void> {
+  const [mode, input, output] = process.argv.slice(2);
+  const started = performance.now();
+  let result: Omit<TaskResult, 'ms' | 'max_rss_kb'>;
+  if (mode === 'idle') {
+    result = { documents: 0, refused: 0, figures: null };
+  } else if (mode === 'read') {
+    let documents = 0;
+    let refused = 0;
+    // Summing lengths keeps every decoded text observable, so no work can be skipped.
+    let chars = 0;
+    for (const path of listDocuments(input)) {
+      const r = readDocument(path, input);
+      if (r.ok) { documents++; chars += r.doc.rawText.length; } else refused++;
+    }
+    if (chars === 0 && documents > 0) throw new Error(`read ${documents} documents of no text in ${input}`);
+    result = { documents, refused, figures: null };
+  } else if (mode === 'pipeline') {
+    const progress = process.stderr.isTTY
+      ? (done: number, total: number) => { if (done % 100 === 0 || done === total) process.stderr.write(`\r  pipeline: ${done}/${total} documents prepared`); }
+      : undefined;
+    const report = await runPipeline({ input, output, progress });
+    if (progress) process.stderr.write('\n');
+    result = { documents: report.documents_read, refused: report.documents_refused, figures: report.figures_written };
+  } else {
+    throw new Error(`unknown task: ${mode} (expected idle, read or pipeline)`);
+  }
+  const ms = performance.now() - started;
+  const out: TaskResult = { ms, ...result, max_rss_kb: process.resourceUsage().maxRSS };
+  console.log(JSON.stringify(out));
+}
+
+main().catch((e) => {
+  console.error(`bench task: ${(e as Error).stack ?? e}`);
+  process.exit(1);
+});
