@@ -34,6 +34,9 @@ export interface FigureRow {
   sentence_raw_end: number;
   confidence: number;
   year_inferred: boolean;
+  /** The quote's span in the document's normalised `text` (an addition to the contract). */
+  text_start: number;
+  text_end: number;
 }
 
 /** One document read: a row of documents.parquet. */
