@@ -37,6 +37,8 @@ export interface FigureRow {
   /** The quote's span in the document's normalised `text` (an addition to the contract). */
   text_start: number;
   text_end: number;
+  /** Where `sentence` starts in the normalised `text`. */
+  sentence_text_start: number;
 }
 
 /** One document read: a row of documents.parquet. */

@@ -1,0 +1,132 @@
+import * as Plot from '@observablehq/plot';
+import { t, type Lang } from '../i18n.ts';
+import { regionColors } from '../palette.ts';
+import { displayUnit, formatValue, qualifierMark } from '../units.ts';
+
+/** A figure as the compare chart draws it. */
+export interface ChartRow {
+  figure_id: string;
+  region: string;
+  year: number;
+  stance: string;
+  value: number;
+  unit: string;
+  qualifier: string;
+  quote: string;
+  measure: string;
+  confidence: number;
+}
+
+/** What the chart needs besides its rows. */
+export interface CompareOptions {
+  lang: Lang;
+  unit: string;
+  measure: string;
+  /** Every region selected, in the colour domain shared by all panels. */
+  regions: string[];
+  regionName: (region: string) => string;
+  /** A title used for the chart's accessible name. */
+  title: string;
+  width?: number;
+  height?: number;
+  /** A DOM document, for rendering outside the browser. */
+  document?: Document;
+}
+
+interface Point extends ChartRow {
+  v: number;
+}
+
+/** Per region and year, the actual the line passes through: the most confident one. */
+function linePoints(points: Point[]): Point[] {
+  const best = new Map<string, Point>();
+  for (const p of points) {
+    if (p.stance !== 'actual') continue;
+    const key = `${p.region}|${p.year}`;
+    const b = best.get(key);
+    if (!b || p.confidence > b.confidence) best.set(key, p);
+  }
+  return [...best.values()].sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : a.year - b.year));
+}
+
+function yearTicks(points: Point[]): number[] | undefined {
+  if (!points.length) return undefined;
+  const years = points.map((p) => p.year);
+  const lo = Math.min(...years);
+  const hi = Math.max(...years);
+  const step = Math.max(1, Math.ceil((hi - lo + 1) / 10));
+  const out: number[] = [];
+  for (let y = lo; y <= hi; y += step) out.push(y);
+  return out;
+}
+
+/**
+ * Draws one indicator for several regions over the years: actuals as solid
+ * points joined by lines, targets and expected values as hollow markers,
+ * qualifiers (≈ > ≥ ≤) beside their points. Every point carries its figure id,
+ * is focusable, and names its value for screen readers.
+ */
+export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement | HTMLElement {
+  const unit = displayUnit(o.unit, o.measure);
+  const points: Point[] = rows.map((r) => ({ ...r, v: r.value / unit.scale }));
+  const colors = regionColors(o.regions);
+  const domain = [...colors.keys()];
+  const describe = (p: Point) =>
+    `${o.regionName(p.region)} ${p.year} ${t(o.lang, p.stance as 'actual')}: ${formatValue(p.value, p.unit, p.qualifier, o.lang, p.measure)} (${p.quote})`;
+  // Tags each drawn point with its figure so a click or Enter can open it.
+  const tag = (data: Point[]): Plot.RenderFunction => (index, scales, values, dimensions, context, next) => {
+    const g = next!(index, scales, values, dimensions, context) as SVGGElement;
+    const marks = g.querySelectorAll('circle, path');
+    index.forEach((i, k) => {
+      const el = marks[k];
+      if (!el) return;
+      const p = data[i];
+      el.setAttribute('data-figure-id', p.figure_id);
+      el.setAttribute('data-region', p.region);
+      el.setAttribute('data-year', String(p.year));
+      el.setAttribute('data-stance', p.stance);
+      el.setAttribute('data-value', String(p.value));
+      el.setAttribute('tabindex', '0');
+      el.setAttribute('role', 'button');
+      el.setAttribute('aria-label', describe(p));
+      el.setAttribute('class', `point ${p.stance}`);
+    });
+    return g;
+  };
+  const actual = points.filter((p) => p.stance === 'actual');
+  const planned = points.filter((p) => p.stance !== 'actual');
+  const qualified = points.filter((p) => qualifierMark(p.qualifier));
+  const rank = o.measure === 'rank';
+  const label = o.lang === 'zh' ? unit.zh : unit.en;
+  const summary = domain
+    .map((r) => {
+      const mine = points.filter((p) => p.region === r);
+      return mine.length ? `${o.regionName(r)}: ${mine.map((p) => `${p.year} ${formatValue(p.value, p.unit, p.qualifier, o.lang, p.measure)} ${t(o.lang, p.stance as 'actual')}`).join('; ')}` : '';
+    })
+    .filter(Boolean)
+    .join('. ');
+
+  return Plot.plot({
+    document: o.document,
+    width: o.width ?? 720,
+    height: o.height ?? 380,
+    marginLeft: 56,
+    marginRight: 28,
+    ariaLabel: `${t(o.lang, 'chartOf')} ${o.title}`,
+    ariaDescription: summary,
+    style: { fontFamily: 'system-ui, "Noto Sans CJK SC", "Noto Sans SC", sans-serif', fontSize: '12px', overflow: 'visible' },
+    x: { label: t(o.lang, 'year'), tickFormat: 'd', ticks: yearTicks(points), nice: false, inset: 16 },
+    y: { label, grid: true, reverse: rank, nice: true, zero: !rank && o.unit !== 'percent' },
+    color: { type: 'categorical', domain, range: domain.map((r) => colors.get(r)!), legend: true, tickFormat: o.regionName },
+    marks: [
+      rank ? null : Plot.ruleY([0], { stroke: '#bbb' }),
+      Plot.line(linePoints(points), { x: 'year', y: 'v', z: 'region', stroke: 'region', strokeWidth: 2 }),
+      Plot.dot(actual, { x: 'year', y: 'v', fill: 'region', stroke: 'region', r: 5, symbol: 'circle', render: tag(actual) }),
+      Plot.dot(planned, {
+        x: 'year', y: 'v', stroke: 'region', fill: 'white', strokeWidth: 2, r: 6,
+        symbol: (p: Point) => (p.stance === 'target' ? 'circle' : 'diamond'), render: tag(planned),
+      }),
+      Plot.text(qualified, { x: 'year', y: 'v', text: (p: Point) => qualifierMark(p.qualifier), fill: 'region', dx: 10, dy: -9, fontWeight: 'bold' }),
+    ],
+  });
+}

@@ -1,0 +1,188 @@
+/**
+ * Every SQL query the dashboard runs, one function each. A query is SQL with `?`
+ * placeholders and its parameters: no value a user chose is ever spliced into
+ * the SQL text. The same queries run in the browser (DuckDB-WASM) and in the
+ * tests (DuckDB in Node), so they keep to SQL both versions speak.
+ */
+
+/** SQL and the values bound to its `?` placeholders. */
+export interface Query {
+  name: string;
+  sql: string;
+  params: Array<string | number | boolean>;
+}
+
+/** The views a query may read; the client creates them over the Parquet files. */
+export const TABLES = ['figures', 'documents', 'indicators', 'regions'] as const;
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** Catalog indicators with their group and how many figures each has. */
+export function indicatorCounts(): Query {
+  return {
+    name: 'indicatorCounts',
+    sql: `SELECT i.indicator, i.name_zh, i.name_en, i.unit, i."group" AS "group", CAST(count(f.figure_id) AS INTEGER) AS n
+FROM indicators i LEFT JOIN figures f ON f.indicator = i.indicator
+GROUP BY i.indicator, i.name_zh, i.name_en, i.unit, i."group"
+ORDER BY i."group", n DESC, i.indicator`,
+    params: [],
+  };
+}
+
+/** Regions that have figures, with their names and how many. */
+export function regionCounts(): Query {
+  return {
+    name: 'regionCounts',
+    sql: `SELECT r.region, r.name_zh, r.name_en, r.level, r.parent, CAST(count(*) AS INTEGER) AS n
+FROM figures f JOIN regions r ON r.region = f.region
+GROUP BY r.region, r.name_zh, r.name_en, r.level, r.parent
+ORDER BY n DESC, r.region`,
+    params: [],
+  };
+}
+
+/** The measures an indicator's figures come in (total, new, growth rate …), most figures first. */
+export function measuresOf(indicator: string): Query {
+  return {
+    name: 'measuresOf',
+    sql: `SELECT measure, unit, CAST(count(*) AS INTEGER) AS n FROM figures
+WHERE indicator = ? AND year IS NOT NULL
+GROUP BY measure, unit ORDER BY n DESC, measure, unit`,
+    params: [indicator],
+  };
+}
+
+/** The figures one chart draws: one indicator, one measure and unit, some regions, dated. */
+export function series(indicator: string, measure: string, unit: string, regions: string[]): Query {
+  if (regions.length === 0) return { name: 'series', sql: 'SELECT NULL AS figure_id WHERE false', params: [] };
+  return {
+    name: 'series',
+    sql: `SELECT f.figure_id, f.doc_id, f.region, f.year, f.period, f.stance, f.value, f.unit, f.qualifier, f.quote,
+  f.label, f.confidence, f.year_inferred, f.indicator, f.measure
+FROM figures f
+WHERE f.indicator = ? AND f.measure = ? AND f.unit = ? AND f.year IS NOT NULL AND f.region IN (${placeholders(regions.length)})
+ORDER BY f.region, f.year, f.stance, f.confidence DESC, f.figure_id`,
+    params: [indicator, measure, unit, ...regions],
+  };
+}
+
+const DOC_COLUMNS = `d.title, d.issuer, CAST(d.published AS VARCHAR) AS published, d.doc_number, d.region AS doc_region`;
+
+/** One figure with its source sentence and its document's metadata. */
+export function figureDetail(figureId: string): Query {
+  return {
+    name: 'figureDetail',
+    sql: `SELECT f.*, ${DOC_COLUMNS}
+FROM figures f JOIN documents d ON d.doc_id = f.doc_id
+WHERE f.figure_id = ?`,
+    params: [figureId],
+  };
+}
+
+/** Every figure that reports the same fact: region, indicator, year, measure, unit and stance. */
+export function sameFact(f: { region: string; indicator: string; year: number; measure: string; unit: string; stance: string }): Query {
+  return {
+    name: 'sameFact',
+    sql: `SELECT f.figure_id, f.doc_id, f.value, f.qualifier, f.quote, f.sentence, f.confidence, ${DOC_COLUMNS}
+FROM figures f JOIN documents d ON d.doc_id = f.doc_id
+WHERE f.region = ? AND f.indicator = ? AND f.year = ? AND f.measure = ? AND f.unit = ? AND f.stance = ?
+ORDER BY d.published DESC NULLS LAST, f.doc_id, f.raw_start`,
+    params: [f.region, f.indicator, f.year, f.measure, f.unit, f.stance],
+  };
+}
+
+/** A document whole: metadata, raw and normalised text. */
+export function documentById(docId: string): Query {
+  return {
+    name: 'documentById',
+    sql: `SELECT d.doc_id, d.file, d.title, d.issuer, CAST(d.published AS VARCHAR) AS published, d.region, d.doc_number,
+  d.script, d.encoding, d.raw_text, d.text, d.warnings
+FROM documents d WHERE d.doc_id = ?`,
+    params: [docId],
+  };
+}
+
+/** The figures of a document, in reading order, with their spans in both texts. */
+export function documentFigures(docId: string): Query {
+  return {
+    name: 'documentFigures',
+    sql: `SELECT figure_id, indicator, label, region, year, stance, measure, value, unit, qualifier, quote,
+  raw_start, raw_end, text_start, text_end, sentence_raw_start, sentence_raw_end
+FROM figures WHERE doc_id = ? ORDER BY raw_start, raw_end`,
+    params: [docId],
+  };
+}
+
+/** What the figures table is filtered by; empty means no filter. */
+export interface TableFilter {
+  region?: string;
+  indicator?: string;
+  year?: number;
+  stance?: string;
+  /** Free text, matched in the sentence, quote, label and document title. */
+  q?: string;
+}
+
+/** Columns the table may be sorted by (anything else is refused, never spliced). */
+export const SORTABLE = ['year', 'region', 'indicator', 'value', 'stance', 'published', 'confidence'] as const;
+export type SortColumn = (typeof SORTABLE)[number];
+
+function where(filter: TableFilter): { sql: string; params: Array<string | number> } {
+  const parts: string[] = [];
+  const params: Array<string | number> = [];
+  if (filter.region) { parts.push('f.region = ?'); params.push(filter.region); }
+  if (filter.indicator) { parts.push('f.indicator = ?'); params.push(filter.indicator); }
+  if (filter.year !== undefined) { parts.push('f.year = ?'); params.push(filter.year); }
+  if (filter.stance) { parts.push('f.stance = ?'); params.push(filter.stance); }
+  if (filter.q) {
+    parts.push(`(strpos(f.sentence, ?) > 0 OR strpos(f.quote, ?) > 0 OR strpos(f.label, ?) > 0 OR strpos(d.title, ?) > 0)`);
+    params.push(filter.q, filter.q, filter.q, filter.q);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+/** A page of the figures table. */
+export function tablePage(filter: TableFilter, sort: SortColumn, descending: boolean, limit: number, offset: number): Query {
+  if (!SORTABLE.includes(sort)) throw new Error(`cannot sort by ${sort}`);
+  const w = where(filter);
+  const column = sort === 'published' ? 'd.published' : `f.${sort}`;
+  return {
+    name: 'tablePage',
+    sql: `SELECT f.figure_id, f.doc_id, f.region, f.indicator, f.label, f.year, f.period, f.stance, f.measure, f.value, f.unit,
+  f.qualifier, f.quote, f.confidence, d.title, CAST(d.published AS VARCHAR) AS published
+FROM figures f JOIN documents d ON d.doc_id = f.doc_id
+${w.sql}
+ORDER BY ${column} ${descending ? 'DESC' : 'ASC'} NULLS LAST, f.figure_id
+LIMIT ? OFFSET ?`,
+    params: [...w.params, Math.max(1, Math.floor(limit)), Math.max(0, Math.floor(offset))],
+  };
+}
+
+/** How many figures the table's filter keeps. */
+export function tableCount(filter: TableFilter): Query {
+  const w = where(filter);
+  return {
+    name: 'tableCount',
+    sql: `SELECT CAST(count(*) AS INTEGER) AS n FROM figures f JOIN documents d ON d.doc_id = f.doc_id ${w.sql}`,
+    params: w.params,
+  };
+}
+
+/** Every row the filter keeps, with its sources, for the CSV download. */
+export function tableExport(filter: TableFilter): Query {
+  const w = where(filter);
+  return {
+    name: 'tableExport',
+    sql: `SELECT f.figure_id, f.region, f.indicator, f.label, f.year, f.period, f.stance, f.measure, f.value, f.unit, f.qualifier,
+  f.quote, f.sentence, f.confidence, f.year_inferred, d.title, d.issuer, CAST(d.published AS VARCHAR) AS published, d.doc_number, f.doc_id
+FROM figures f JOIN documents d ON d.doc_id = f.doc_id
+${w.sql}
+ORDER BY f.region, f.indicator, f.year, f.figure_id`,
+    params: w.params,
+  };
+}
+
+/** The years that have figures, for the table's year filter. */
+export function yearList(): Query {
+  return { name: 'yearList', sql: 'SELECT DISTINCT year FROM figures WHERE year IS NOT NULL ORDER BY year', params: [] };
+}

@@ -1,0 +1,120 @@
+/** The interface's words in Chinese and English; catalog names come from the data in both. */
+export type Lang = 'zh' | 'en';
+
+const WORDS = {
+  title: { zh: '科览 · 区域科技指标对比', en: 'Kelan · Regional S&T figures compared' },
+  compare: { zh: '对比', en: 'Compare' },
+  multiples: { zh: '多指标', en: 'Small multiples' },
+  table: { zh: '数据表', en: 'Figures table' },
+  document: { zh: '原文', en: 'Document' },
+  indicator: { zh: '指标', en: 'Indicator' },
+  indicators: { zh: '指标(可多选)', en: 'Indicators (several)' },
+  measure: { zh: '口径', en: 'Measure' },
+  regions: { zh: '地区', en: 'Regions' },
+  addRegion: { zh: '添加地区', en: 'Add a region' },
+  loading: { zh: '正在加载数据库…', en: 'Loading the database…' },
+  empty: { zh: '所选条件下没有数据', en: 'No figures for this selection' },
+  emptyRegions: { zh: '请至少选择一个地区', en: 'Choose at least one region' },
+  emptyNone: { zh: '这些地区没有该指标的数据', en: 'None of these regions has figures for this indicator' },
+  error: { zh: '查询出错', en: 'The query failed' },
+  actual: { zh: '实际', en: 'Actual' },
+  target: { zh: '目标', en: 'Target' },
+  expected: { zh: '预计', en: 'Expected' },
+  total: { zh: '总量', en: 'Total' },
+  new: { zh: '新增', en: 'New' },
+  amount: { zh: '金额/数量', en: 'Amount' },
+  growth_rate: { zh: '增长率', en: 'Growth rate' },
+  share: { zh: '占比', en: 'Share' },
+  rank: { zh: '排名', en: 'Rank' },
+  year: { zh: '年份', en: 'Year' },
+  value: { zh: '数值', en: 'Value' },
+  region: { zh: '地区', en: 'Region' },
+  stance: { zh: '性质', en: 'Stance' },
+  source: { zh: '来源', en: 'Source' },
+  sentence: { zh: '原句', en: 'Sentence' },
+  asWritten: { zh: '原文写法', en: 'As written' },
+  issuer: { zh: '发布机构', en: 'Issuer' },
+  published: { zh: '发布日期', en: 'Published' },
+  docNumber: { zh: '文号', en: 'Document number' },
+  confidence: { zh: '置信度', en: 'Confidence' },
+  yearInferred: { zh: '年份为推断', en: 'Year inferred' },
+  yearStated: { zh: '年份见原文', en: 'Year stated' },
+  yes: { zh: '是', en: 'yes' },
+  no: { zh: '否', en: 'no' },
+  openDocument: { zh: '查看原文', en: 'Open the document' },
+  sameFact: { zh: '同一事实的其他来源', en: 'Every source for this fact' },
+  conflict: { zh: '数值不一致', en: 'Values disagree' },
+  close: { zh: '关闭', en: 'Close' },
+  rawText: { zh: '显示原始文本', en: 'Show the raw text' },
+  normalText: { zh: '显示规范文本', en: 'Show the normalised text' },
+  filter: { zh: '筛选', en: 'Filter' },
+  all: { zh: '全部', en: 'All' },
+  search: { zh: '搜索原句', en: 'Search sentences' },
+  download: { zh: '下载CSV(含来源)', en: 'Download CSV with sources' },
+  rows: { zh: '条', en: 'rows' },
+  previous: { zh: '上一页', en: 'Previous' },
+  next: { zh: '下一页', en: 'Next' },
+  page: { zh: '页', en: 'page' },
+  language: { zh: 'English', en: '中文' },
+  legendActual: { zh: '实心点:实际值;空心:目标/预计', en: 'Solid: actual · hollow: target / expected' },
+  qualifiers: { zh: '≈ 约/近 · > 超过 · ≥ 以上 · ≤ 不超过', en: '≈ about · > more than · ≥ at least · ≤ at most' },
+  chartOf: { zh: '图表', en: 'Chart of' },
+  group_enterprises: { zh: '企业', en: 'Enterprises' },
+  group_labs_platforms: { zh: '实验室与平台', en: 'Labs and platforms' },
+  group_funding_finance: { zh: '资金与金融', en: 'Funding and finance' },
+  group_rd_output: { zh: '研发与产出', en: 'R&D and output' },
+  group_other: { zh: '其他', en: 'Other' },
+  tableEmpty: { zh: '没有符合筛选条件的数据', en: 'No figures match these filters' },
+  clearFilters: { zh: '清除筛选', en: 'Clear filters' },
+  pageOf: { zh: '第 {n} 页,共 {m} 页', en: 'Page {n} of {m}' },
+  openOnChart: { zh: '在图表中查看', en: 'Open on the chart' },
+  downloading: { zh: '正在生成CSV…', en: 'Preparing the CSV…' },
+  label: { zh: '统计对象', en: 'What is counted' },
+  encoding: { zh: '编码', en: 'Encoding' },
+  script: { zh: '字形', en: 'Script' },
+  simplified: { zh: '简体', en: 'Simplified' },
+  traditional: { zh: '繁体', en: 'Traditional' },
+  mixed: { zh: '简繁混合', en: 'Mixed' },
+  warnings: { zh: '处理记录', en: 'Processing notes' },
+  file: { zh: '文件', en: 'File' },
+  figuresInDoc: { zh: '本文提取的数据', en: 'Figures extracted' },
+  docMissing: { zh: '链接未指明文档(缺少 ?doc=)', en: 'The link names no document (no ?doc=)' },
+  docNotFound: { zh: '数据中没有这个文档', en: 'The data has no such document' },
+  figureNotInDoc: { zh: '所选数据不在本文中', en: 'The chosen figure is not in this document' },
+  showingRaw: { zh: '当前为原始文本(文件原样)', en: 'Showing the raw text, as the file had it' },
+  showingNormal: { zh: '当前为规范文本(简体、已清理)', en: 'Showing the normalised text (Simplified, cleaned)' },
+  unknown: { zh: '未知', en: 'unknown' },
+} as const;
+
+/** A word of the interface. */
+export type Word = keyof typeof WORDS;
+
+/** The interface's word for `key` in `lang`. */
+export function t(lang: Lang, key: Word): string {
+  return WORDS[key][lang];
+}
+
+/** Whether a key names an interface word. */
+export function isWord(key: string): key is Word {
+  return key in WORDS;
+}
+
+const STORAGE_KEY = 'kelan.lang';
+
+/** The language remembered in this browser, else Chinese. */
+export function rememberedLang(): Lang {
+  try {
+    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh';
+  } catch {
+    return 'zh';
+  }
+}
+
+/** Remembers the chosen language in this browser. */
+export function rememberLang(lang: Lang): void {
+  try {
+    localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // Private browsing may refuse storage; the URL still carries the language.
+  }
+}

@@ -1,0 +1,57 @@
+import type { Lang } from './i18n.ts';
+import { DEFAULT_REGIONS } from './palette.ts';
+
+/** What a compare or small-multiples view shows; all of it lives in the URL. */
+export interface ViewState {
+  /** The compare view's indicator. */
+  indicator: string;
+  /** Measure and unit of the compare view; null lets the view pick the one with most figures. */
+  measure: string | null;
+  unit: string | null;
+  regions: string[];
+  /** The small-multiples view's indicators. */
+  indicators: string[];
+  /** The figure whose drill-down is open. */
+  figure: string | null;
+  lang: Lang | null;
+}
+
+export const DEFAULT_INDICATOR = 'high_tech_enterprises';
+const ID = /^[a-z0-9_]{1,64}$/;
+const FIGURE = /^[0-9a-f]{16}$/;
+
+const ids = (s: string | null) => (s ?? '').split(',').filter((x) => ID.test(x));
+
+/** Reads a view's state from URL search parameters, dropping anything malformed. */
+export function parseState(params: URLSearchParams): ViewState {
+  const indicator = params.get('indicator') ?? '';
+  const measure = params.get('measure');
+  const unit = params.get('unit');
+  const regions = params.has('regions') ? ids(params.get('regions')) : DEFAULT_REGIONS;
+  const indicators = ids(params.get('indicators'));
+  const figure = params.get('figure');
+  const lang = params.get('lang');
+  return {
+    indicator: ID.test(indicator) ? indicator : DEFAULT_INDICATOR,
+    measure: measure && ID.test(measure) ? measure : null,
+    unit: unit && /^[A-Za-z]{1,16}$/.test(unit) ? unit : null,
+    regions,
+    indicators: indicators.length ? indicators : [DEFAULT_INDICATOR, 'tech_contract_turnover', 'rd_expenditure'],
+    figure: figure && FIGURE.test(figure) ? figure : null,
+    lang: lang === 'en' || lang === 'zh' ? lang : null,
+  };
+}
+
+/** Writes a view's state as URL search parameters (only what differs from a bare URL). */
+export function stateToParams(s: ViewState, view: 'compare' | 'multiples'): URLSearchParams {
+  const p = new URLSearchParams();
+  if (view === 'compare') {
+    p.set('indicator', s.indicator);
+    if (s.measure) p.set('measure', s.measure);
+    if (s.unit) p.set('unit', s.unit);
+  } else p.set('indicators', s.indicators.join(','));
+  p.set('regions', s.regions.join(','));
+  if (s.figure) p.set('figure', s.figure);
+  if (s.lang) p.set('lang', s.lang);
+  return p;
+}
