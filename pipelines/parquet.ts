@@ -20,7 +20,7 @@ const SCHEMAS: Record<keyof Tables, { columns: Record<string, string>; order: st
       year: 'INTEGER', period: 'VARCHAR', stance: 'VARCHAR', measure: 'VARCHAR', value: 'DOUBLE', unit: 'VARCHAR',
       qualifier: 'VARCHAR', quote: 'VARCHAR', raw_start: 'INTEGER', raw_end: 'INTEGER', sentence: 'VARCHAR',
       sentence_raw_start: 'INTEGER', sentence_raw_end: 'INTEGER', confidence: 'DOUBLE', year_inferred: 'BOOLEAN',
-      text_start: 'INTEGER', text_end: 'INTEGER',
+      text_start: 'INTEGER', text_end: 'INTEGER', sentence_text_start: 'INTEGER',
     },
     order: 'doc_id, raw_start, raw_end',
   },

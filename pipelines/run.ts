@@ -92,7 +92,7 @@ function figureRow(p: Prepared, f: Figure): FigureRow {
     stance: f.stance, measure: f.measure, value: f.value, unit: f.unit, qualifier: f.qualifier,
     quote: p.raw.rawText.slice(rawStart, rawEnd), raw_start: rawStart, raw_end: rawEnd,
     sentence: p.norm.text.slice(f.sentence.start, f.sentence.end), sentence_raw_start: sStart, sentence_raw_end: sEnd,
-    confidence: f.confidence, year_inferred: f.year_inferred, text_start: f.start, text_end: f.end,
+    confidence: f.confidence, year_inferred: f.year_inferred, text_start: f.start, text_end: f.end, sentence_text_start: f.sentence.start,
   };
 }
 

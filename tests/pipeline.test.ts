@@ -44,7 +44,7 @@ describe('pipeline over the seeds', () => {
       const text = raw.get(f.doc_id)!;
       expect(text.slice(f.raw_start, f.raw_end), `${f.doc_id}:${f.raw_start}`).toBe(f.quote);
       const normal = documents.find((d) => d.doc_id === f.doc_id)!.text;
-      expect(f.sentence).toContain(normal.slice(f.text_start, f.text_end));
+      expect(f.sentence.slice(f.text_start - f.sentence_text_start, f.text_end - f.sentence_text_start)).toBe(normal.slice(f.text_start, f.text_end));
       expect(f.sentence_raw_start).toBeLessThanOrEqual(f.raw_start);
       expect(f.sentence_raw_end).toBeGreaterThanOrEqual(f.raw_end);
     }
