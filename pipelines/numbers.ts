@@ -104,7 +104,8 @@ const RANK_CONTEXT = /(?:全国|全省|全市|全球|世界|中部|西部|东部
 const NOT_RANK_AFTER = /^[次届号代批条章篇款个阶段轮季度期节梯年天类种级部名单]/;
 
 const COUNTED_ASPECT = /^(?:大)?(?:新|关键|主要|重大|重点)?(?:领域|方面|赛道|特点|新特点|计划|行动|环节|层次|维度|阶段|板块|方向|梯队|任务|体系|机制|步骤|原则|指标|新兴|未来产业)/;
-const ARABIC = /\d+(?:\.\d+)?/y;
+// 1,234.5: thousands separators only in groups of exactly three digits (12%,15% is a list).
+const ARABIC = /\d{1,3}(?:,\d{3})+(?![\d,])(?:\.\d+)?|\d+(?:\.\d+)?/y;
 const RANGE_TAIL = /\s*[-—–~至到]\s*(\d+(?:\.\d+)?)/y;
 const CN_RUN = new RegExp(`[${CN_CHARS}]+`, 'y');
 
@@ -198,8 +199,8 @@ function readArabic(text: string, i: number, to: number): NumberMention | null {
   ARABIC.lastIndex = i;
   const m = ARABIC.exec(text);
   if (!m) return null;
-  let digits = m[0];
-  let j = i + digits.length;
+  let digits = m[0].replace(/,/g, '');
+  let j = i + m[0].length;
   if (isLatin(text[j]) || text[j] === '+' || text[j] === '/' || text[j] === ':') return null;
   let q: Qualifier | null = null;
   RANGE_TAIL.lastIndex = j;

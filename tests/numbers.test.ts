@@ -41,6 +41,8 @@ describe('numbers', () => {
     ['汇聚82位院士', { quote: '82位', value: 82, unit: 'people', qualifier: 'exact' }],
     ['共完成5批', { quote: '5批', value: 5, unit: 'times', qualifier: 'exact' }],
     ['成果转化活动超300场', { quote: '超300场', value: 300, unit: 'times', qualifier: 'more_than' }],
+    ['全市高新技术企业达到1,234家', { quote: '1,234家', value: 1234, unit: 'count', qualifier: 'exact' }],
+    ['技术合同成交额12,345.6万元', { quote: '12,345.6万元', value: 123456000, unit: 'CNY', qualifier: 'exact' }],
   ])('%s', (text, expected) => {
     expect(one(text)).toMatchObject(expected);
   });
@@ -65,4 +67,11 @@ describe('numbers', () => {
 
   it.each([['4.2', 4, 42000], ['2.28', 8, 228000000], ['1.18', 12, 1.18e12], ['0.5', 4, 5000], ['12.345', 2, 1234.5]])(
     'scales %s by 10^%i exactly', (d, p, v) => expect(scaleDecimal(d, p)).toBe(v));
+});
+
+describe('lists are not thousands', () => {
+  it('reads 12%,15% and 2020,2021 as they are', () => {
+    const text = '分别增长12%,15%;新增2403家,1000项成果';
+    expect(findNumbers(text).map((m) => text.slice(m.start, m.end))).toEqual(['12%', '15%', '2403家', '1000项']);
+  });
 });
