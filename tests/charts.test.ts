@@ -69,3 +69,19 @@ describe('compare chart', () => {
     snapshot('ranks', render(ranks, { unit: 'count', measure: 'rank', regions: ['hubei'] }));
   });
 });
+
+describe('the line through several reports of one year', () => {
+  it('passes through the most confident actual', () => {
+    const a = { ...row('hubei', 2020, 'actual', 10400, 'count', 'exact', 'total'), figure_id: 'aaaaaaaaaaaaaaaa', confidence: 0.9 };
+    const b = { ...row('hubei', 2020, 'actual', 10404, 'count', 'exact', 'total'), figure_id: 'bbbbbbbbbbbbbbbb', confidence: 0.5 };
+    const c = row('hubei', 2024, 'actual', 30000, 'count', 'more_than', 'total');
+    const svg = render([a, b, c], { unit: 'count', measure: 'total', regions: ['hubei'] });
+    // Two years, one line segment; both 2020 reports are drawn as points.
+    expect(svg.match(/data-figure-id/g)).toHaveLength(3);
+    const line = /aria-label="line">\n<path d="M([\d.]+),([\d.]+)L([\d.]+),([\d.]+)"/.exec(svg);
+    const point = (id: string) => new RegExp(`data-figure-id="${id}"[^>]*cy="([\\d.]+)" cx="([\\d.]+)"`).exec(svg);
+    const [, x1, y1] = line ?? [];
+    expect(point('aaaaaaaaaaaaaaaa')?.slice(1)).toEqual([y1, x1]);
+    expect(point('bbbbbbbbbbbbbbbb')?.[1]).not.toBe(y1);
+  });
+});

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import * as aq from 'arquero';
 import { t, type Lang } from '../i18n.ts';
 import { regionColors } from '../palette.ts';
 import { displayUnit, formatValue, qualifierMark } from '../units.ts';
@@ -37,16 +38,23 @@ interface Point extends ChartRow {
   v: number;
 }
 
-/** Per region and year, the actual the line passes through: the most confident one. */
+/**
+ * Per region and year, the actual the line passes through: the most confident
+ * one (several documents may report the same year). String expressions, so that
+ * minified builds keep working.
+ */
 function linePoints(points: Point[]): Point[] {
-  const best = new Map<string, Point>();
-  for (const p of points) {
-    if (p.stance !== 'actual') continue;
-    const key = `${p.region}|${p.year}`;
-    const b = best.get(key);
-    if (!b || p.confidence > b.confidence) best.set(key, p);
-  }
-  return [...best.values()].sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : a.year - b.year));
+  const actual = points.filter((p) => p.stance === 'actual');
+  if (!actual.length) return [];
+  return aq.from(actual)
+    .groupby('region', 'year')
+    .orderby(aq.desc('confidence'), 'figure_id')
+    .derive({ rank_in_year: 'op.row_number()' })
+    .filter('d.rank_in_year === 1')
+    .ungroup()
+    .orderby('region', 'year')
+    .select(aq.not('rank_in_year'))
+    .objects() as Point[];
 }
 
 function yearTicks(points: Point[]): number[] | undefined {
