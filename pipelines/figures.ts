@@ -145,7 +145,8 @@ function indicatorFor(
   // The nearest phrase before the number in its segment, not the denominator after 占.
   const shareCut = seg.lastIndexOf('占');
   const leftLimit = shareCut >= 0 ? segStart + shareCut : m.start;
-  const before = aliases.filter((a) => a.start >= segStart && a.end <= leftLimit);
+  // A phrase that ends inside the segment counts even if a bracket split it: 研究与试验发展(R&D)经费.
+  const before = aliases.filter((a) => a.end > segStart && a.end <= leftLimit);
   const near = before[before.length - 1];
   // 先进制造领域技术合同成交额: the indicator's part in one field is `other`.
   if (near && /领域|行业|类/.test(text.slice(segStart, near.start))) return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };

@@ -44,6 +44,9 @@ describe('figures', () => {
       { indicator: 'high_tech_enterprises', stance: 'target', year: 2023, period: 'as_of', qualifier: 'more_than' }],
     [CQ_NEWS, '全社会研发经费从2012年的33.8亿元增加到2021年的92.6亿元,年均增长11.9%。', '33.8亿元', { year: 2012, stance: 'actual', indicator: 'rd_expenditure' }],
     [CQ_NEWS, '全社会研发经费从2012年的33.8亿元增加到2021年的92.6亿元,年均增长11.9%。', '11.9%', { year: 2022, period: 'multi_year', measure: 'growth_rate' }],
+    [HUBEI_REPLY, '全年全省研究与试验发展(R&D)经费支出1254.7亿元,比上年增长8.5%,占全省生产总值的比重为2.33%。', '2.33%',
+      { indicator: 'rd_expenditure', measure: 'share', year: 2020 }],
+    [HUBEI_REPLY, '全年全省研究与试验发展(R&D)经费支出1254.7亿元,比上年增长8.5%。', '1254.7亿元', { indicator: 'rd_expenditure', measure: 'amount' }],
   ])('%#: %s', (doc, sentence, quote, expected) => {
     expect(figure(doc, sentence, quote)).toMatchObject(expected);
   });
