@@ -224,7 +224,7 @@ export function extractFigures(input: FigureInput): Figure[] {
     const regions = subjectRegions(text, s, allRegions);
     const respectively = respectivelyRegions(text, s, allRegions, numbers);
     const stances = stanceMarkers(text, s.start, s.end, ref);
-    const base = hasBase(times);
+    const base = hasBase(times, text);
     const aliases = findAliases(text, s.start, s.end);
     const prev: Previous[] = [];
     const offTopicSentence = OFF_TOPIC.test(sentenceText) && !aliases.some((a) => a.indicator !== 'other');

@@ -22,6 +22,8 @@ export interface Metadata {
   warnings: string[];
 }
 
+const UNKNOWN: Region = { region: 'unknown', name_zh: '未知', name_en: 'Unknown', level: 'country', parent: null, adcode: '', names: [] };
+
 const DATE = /(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})/;
 // Official fields first, then a signature date, then page furniture.
 const DATE_LABELS: Array<[RegExp, number]> = [
@@ -109,7 +111,8 @@ function mainRegion(text: string, title: string, issuer: string, docNumber: stri
   if (best?.level === 'prefecture' && best.parent && /省(?:人大|政协|政府|委)|^关于省|我厅|省科技厅/.test(title + text.slice(0, 3000))) {
     return all.find((r) => r.region === best!.parent) ?? best;
   }
-  return best ?? all[0];
+  // No place named anywhere: say so rather than file the figures under the country.
+  return best ?? UNKNOWN;
 }
 
 /**
@@ -137,6 +140,7 @@ export function readMetadata(clean: string, full: string): Metadata {
   const published = findDate(clean) ?? findDate(full);
   const index = /索\s*引\s*号\s*(?:\])?\s*[|:：]?\s*([0-9A-Z]{6,})\//.exec(clean);
   const region = mainRegion(clean, title, issuer, docNumber);
+  if (region.region === 'unknown') warnings.push('main region not found: no place is named in the title, issuer, 文号 or text');
   const year = published ? Number(published.slice(0, 4)) : latestYear(clean);
   return {
     title, issuer, published, docNumber, region: region.region,

@@ -47,6 +47,10 @@ describe('figures', () => {
     [HUBEI_REPLY, '全年全省研究与试验发展(R&D)经费支出1254.7亿元,比上年增长8.5%,占全省生产总值的比重为2.33%。', '2.33%',
       { indicator: 'rd_expenditure', measure: 'share', year: 2020 }],
     [HUBEI_REPLY, '全年全省研究与试验发展(R&D)经费支出1254.7亿元,比上年增长8.5%。', '1254.7亿元', { indicator: 'rd_expenditure', measure: 'amount' }],
+    [WUHAN_PLAN, '截至目前,全市累计培育科技型企业3.6万家,较去年同期增长20%;今年1-5月,技术合同成交额达到305亿元。', '20%',
+      { indicator: 'tech_enterprises', measure: 'growth_rate', period: 'year', stance: 'actual' }],
+    [WUHAN_PLAN, '截至目前,全市累计培育科技型企业3.6万家,较去年同期增长20%;今年1-5月,技术合同成交额达到305亿元。', '305亿元',
+      { indicator: 'tech_contract_turnover', period: 'unknown', year: 2021, stance: 'actual' }],
   ])('%#: %s', (doc, sentence, quote, expected) => {
     expect(figure(doc, sentence, quote)).toMatchObject(expected);
   });

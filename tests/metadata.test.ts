@@ -44,3 +44,11 @@ describe('metadata', () => {
     expect(meta).toMatchObject({ published: null, referenceYear: 2022, dated: false, region: 'chongqing' });
   });
 });
+
+describe('a document that names no place', () => {
+  it('files its figures under unknown, with a warning, not under the country', () => {
+    const { meta } = prepareText('关于市政协提案的答复\n发布时间:2022-06-15\n全市高新技术企业达到1000家。');
+    expect(meta.region).toBe('unknown');
+    expect(meta.warnings.join()).toMatch(/main region not found/);
+  });
+});

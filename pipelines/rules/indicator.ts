@@ -63,7 +63,7 @@ export function fits(id: string, unit: Unit, measure: string): boolean {
 
 // Words that carry no noun of their own: a segment made only of these names nothing,
 // so its number is about the thing named before it (较上年增长31.4%, 其中国家级492家).
-const FUNCTION_WORDS = /较上年|比上年|同比|较|比|分别|同步|增长率?|增速|增幅|增加|提高|提升|下降|减少|年均|为|达到|达|是|其中|预计|全年|可|组织|共|累计|的|有|已|超过|突破|实现|保持|以上|左右|和|及|与|规模|总额|总量|总数|数量|国家级|省级|市级|全省|全市|全国|力争|争取|确保|立项|获批|新增|新建|认定|申报|递增|净增|增至|从|自|由|到|至|截至|年底|年末|上半年|今年|去年|当年|年度|年|位居|居|排名|排|位列|首批|授信|发放|兑付|拨付|十[一二三四五]五|期末|末|时期|期间|\s|[\d.]/g;
+const FUNCTION_WORDS = /较上年|比上年|较去年同期|同期|同比|较|比|分别|同步|增长率?|增速|增幅|增加|提高|提升|下降|减少|年均|为|达到|达|是|其中|预计|全年|可|组织|共|累计|的|有|已|超过|突破|实现|保持|以上|左右|和|及|与|规模|总额|总量|总数|数量|国家级|省级|市级|全省|全市|全国|力争|争取|确保|立项|获批|新增|新建|认定|申报|递增|净增|增至|从|自|由|到|至|截至|年底|年末|上半年|今年|去年|当年|年度|年|位居|居|排名|排|位列|首批|授信|发放|兑付|拨付|十[一二三四五]五|期末|末|时期|期间|\s|[\d.]/g;
 
 /** The part of a segment that is neither a function word nor a number. */
 export function residue(seg: string): string {

@@ -16,6 +16,8 @@ export interface TimeMarker {
   base: boolean;
   /** Part of a name (2025年度…计划, 2025年“活力中国调研行”): dates its number, not a paragraph. */
   named: boolean;
+  /** Months of a year (1-5月, 前三季度): flows over it have period `unknown`. */
+  partYear: boolean;
 }
 
 const PLAN_END: Record<string, number> = { 十一五: 2010, 十二五: 2015, 十三五: 2020, 十四五: 2025, 十五五: 2030 };
@@ -35,9 +37,11 @@ export function findTimeMarkers(text: string, from: number, to: number, refYear:
     const before = text.slice(Math.max(from, start - 4), start);
     const base = BASE_BEFORE.test(before) || (t.base ?? false);
     const after = text.slice(end, end + 2);
-    const next = /^(?:的)?[\d近超约突一二三四五六七八九十两]/.test(after) && !t.span;
+    // 2012年的33.8亿元 binds its number; 今年1-5月 is followed by months, not a number.
+    const months = /^\d{1,2}\s*(?:[-—–至到~]\s*\d{1,2}\s*)?月/.test(text.slice(end, end + 8));
+    const next = /^(?:的)?[\d近超约突一二三四五六七八九十两]/.test(after) && !t.span && !months;
     const named = /年度$/.test(m[0]) || /^[“"《]/.test(after);
-    out.push({ start, end, year: null, scope: next ? 'next' : 'forward', span: false, h1: false, relative: false, ...t, base, named });
+    out.push({ start, end, year: null, scope: next ? 'next' : 'forward', span: false, h1: false, relative: false, partYear: false, ...t, base, named });
   };
   for (const m of s.matchAll(/(?<![\d.])((?:19|20)\d\d)\s*[-—–~至到]\s*((?:19|20)\d\d)年?/g)) {
     push(m, { year: Number(m[2]), span: true });
@@ -48,11 +52,18 @@ export function findTimeMarkers(text: string, from: number, to: number, refYear:
     push(m, { year: since ? lastFull : Number(m[1]), span: since, h1: !!m[4], relative: since });
   }
   for (const m of s.matchAll(/(今年|本年|当年|去年|上年度|上一年|明年)(上半年|底|末|以来)?/g)) {
-    if (/^(?:上年|上一年)/.test(m[1]) && BASE_BEFORE.test(text.slice(Math.max(from, from + m.index - 3), from + m.index))) continue;
+    // 较去年同期, 比上年: a base of comparison, not the figure's year.
+    if (BASE_BEFORE.test(text.slice(Math.max(from, from + m.index - 3), from + m.index))) continue;
     const y = refYear === null ? null : m[1] === '明年' ? refYear + 1 : /去年|上年|上一年/.test(m[1]) ? refYear - 1 : refYear;
     push(m, { year: y, relative: true, h1: m[2] === '上半年' });
   }
   for (const m of s.matchAll(/(?<![年今本])上半年/g)) push(m, { year: refYear, h1: true, relative: true });
+  for (const m of s.matchAll(/(?<!\d)(?:1|一)\s*[-—–至到~]\s*(\d{1,2}|[二三四五六七八九十]{1,2})月|前三季度|前[两三]个?季度|一季度/g)) {
+    // 今年1-5月, 2022年1-5月: the year before it is the one these months are of.
+    const year = out.find((o) => o.end === from + m.index);
+    if (year) year.partYear = true;
+    else push(m, { year: refYear, relative: true, partYear: true });
+  }
   for (const m of s.matchAll(/目前|当前|截至目前|现有|现已|如今/g)) push(m, { year: refYear, relative: true });
   for (const m of s.matchAll(/[“"]?(十[一二三四五]五)[”"]?(末|期末|时期|期间|以来|初)?/g)) {
     const planEnd = PLAN_END[m[1]];
@@ -79,15 +90,16 @@ export function markerFor(markers: TimeMarker[], at: number, text: string): Time
   return best;
 }
 
-/** Whether the sentence compares against an earlier base (较2015年, 由“十三五”末的…增至). */
-export function hasBase(markers: TimeMarker[]): boolean {
-  return markers.some((m) => m.base || (m.scope === 'next' && m.year !== null));
+/** Whether the sentence compares against an earlier base (较2015年, 由“十三五”末的…增至, 从2012年的…). */
+export function hasBase(markers: TimeMarker[], text: string): boolean {
+  return markers.some((m) => m.base || (m.scope === 'next' && m.year !== null && (text[m.end] === '的' || /[从由自]["“]?$/.test(text.slice(Math.max(0, m.start - 2), m.start)))));
 }
 
 /** The period of a figure from its measure and the time phrases that reach it. */
 export function periodOf(measure: string, marker: TimeMarker | null, h1: boolean, multiYear: boolean): Period {
   if (h1) return 'h1';
   if (measure === 'total') return 'as_of';
+  if (marker?.partYear) return 'unknown';
   if ((marker?.span || multiYear) && (measure === 'new' || measure === 'amount' || measure === 'growth_rate')) return 'multi_year';
   return 'year';
 }
