@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { BOM, csvField, toCsv, type CsvValue } from '../src/lib/csv.ts';
+
+describe('csvField', () => {
+  it.each<[CsvValue, string]>([
+    ['高新技术企业', '高新技术企业'],
+    ['', ''],
+    [null, ''],
+    [undefined, ''],
+    [true, 'true'],
+    [false, 'false'],
+    [10400, '10400'],
+    [2.4e9, '2400000000'],
+    [0.35, '0.35'],
+    [-3, '-3'],
+    [NaN, ''],
+    [Infinity, ''],
+    ['a,b', '"a,b"'],
+    ['他说"超过"', '"他说""超过"""'],
+    ['line\nbreak', '"line\nbreak"'],
+    ['line\r\nbreak', '"line\r\nbreak"'],
+    ['近24亿元', '近24亿元'],
+    ['  leading space', '  leading space'],
+  ])('%j → %j', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+});
+
+describe('formula injection', () => {
+  it.each<[string, string]>([
+    ['=1+1', "'=1+1"],
+    ['+cmd', "'+cmd"],
+    ['-cmd', "'-cmd"],
+    ['@SUM(A1)', "'@SUM(A1)"],
+    ['\t=1', "'\t=1"],
+    ['\r=1', `"'\r=1"`],
+    ['=HYPERLINK("http://x","y")', `"'=HYPERLINK(""http://x"",""y"")"`],
+    ['=1,2', `"'=1,2"`],
+    ['a=1', 'a=1'],
+    ['高新=1', '高新=1'],
+  ])('%j → %j', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+
+  it.each<[CsvValue, string]>([
+    [-5, '-5'],
+    ['-5', '-5'],
+    ['+1.5', '+1.5'],
+    ['-2.5e3', '-2.5e3'],
+    ['-.5', '-.5'],
+    ['-5x', "'-5x"],
+    ['-', "'-"],
+  ])('numbers stay numbers: %j → %j', (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+});
+
+describe('toCsv', () => {
+  it.each<[string, string[], CsvValue[][], string]>([
+    ['header only', ['a', 'b'], [], 'a,b\r\n'],
+    ['rows with CRLF ends', ['region', 'value'], [['wuhan', 10400], ['hubei', null]], 'region,value\r\nwuhan,10400\r\nhubei,\r\n'],
+    ['quoted fields keep their line breaks', ['sentence'], [['第一行\n第二行']], 'sentence\r\n"第一行\n第二行"\r\n'],
+    ['hostile text', ['quote'], [['=cmd|"/c calc"!A1']], `quote\r\n"'=cmd|""/c calc""!A1"\r\n`],
+  ])('%s', (_name, header, rows, body) => {
+    expect(toCsv(header, rows)).toBe(BOM + body);
+  });
+
+  it('starts with the UTF-8 byte order mark', () => {
+    const bytes = new TextEncoder().encode(toCsv(['地区'], [['武汉']]));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});

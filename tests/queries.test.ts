@@ -1,0 +1,295 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { writeParquet } from '../pipelines/parquet.ts';
+import { indicatorRows } from '../pipelines/catalog/indicators.ts';
+import {
+  documentById, documentFigures, figureDetail, indicatorCounts, measuresOf, regionCounts, sameFact, series,
+  tableCount, tableExport, tablePage, TABLES, yearList, type Query, type TableFilter,
+} from '../src/lib/db/queries.ts';
+import type { DocumentRow, FigureRow, RegionRow } from '../src/lib/types.ts';
+
+// Two documents; each figure is one sentence of its document, so that the
+// spans below are where the quote really is.
+type Spec = [id: string, doc: 'a' | 'b', region: string, indicator: string, year: number | null, stance: FigureRow['stance'],
+  measure: FigureRow['measure'], value: number, unit: FigureRow['unit'], qualifier: FigureRow['qualifier'], quote: string,
+  sentence: string, confidence: number];
+
+const SPECS: Spec[] = [
+  ['00000000000000a1', 'a', 'hubei', 'high_tech_enterprises', 2020, 'actual', 'total', 10400, 'count', 'exact', '10400家', '2020年全省高新技术企业达到10400家。', 0.9],
+  ['00000000000000b2', 'b', 'hubei', 'high_tech_enterprises', 2020, 'actual', 'total', 10500, 'count', 'approx', '近1.05万家', '湖北2020年高新技术企业近1.05万家。', 0.7],
+  ['00000000000000a3', 'a', 'hubei', 'high_tech_enterprises', 2021, 'actual', 'total', 14560, 'count', 'more_than', '超过14560家', '2021年高新技术企业超过14560家。', 0.8],
+  ['00000000000000a4', 'a', 'hubei', 'high_tech_enterprises', 2025, 'target', 'total', 20000, 'count', 'at_least', '20000家以上', '到2025年高新技术企业达到20000家以上。', 0.85],
+  ['00000000000000a5', 'a', 'wuhan', 'high_tech_enterprises', 2020, 'actual', 'total', 6259, 'count', 'exact', '6259家', '武汉市高新技术企业6259家。', 0.9],
+  ['00000000000000a6', 'a', 'wuhan', 'high_tech_enterprises', 2020, 'actual', 'new', 1500, 'count', 'exact', '1500家', '武汉新增高新技术企业1500家。', 0.6],
+  ['00000000000000b7', 'b', 'chongqing', 'high_tech_enterprises', 2022, 'actual', 'total', 6348, 'count', 'exact', '6348家', '重庆高新技术企业6348家。', 0.9],
+  ['00000000000000b8', 'b', 'chongqing', 'tech_contract_turnover', 2022, 'actual', 'amount', 7.5e10, 'CNY', 'exact', '750亿元', '技术合同成交额750亿元。', 0.95],
+  ['00000000000000a9', 'a', 'hubei', 'tech_contract_turnover', 2017, 'target', 'amount', 1e11, 'CNY', 'exact', '1000亿元', '2017年技术合同成交额1000亿元。', 0.9],
+  ['0000000000000a10', 'a', 'wuhan', 'tech_contract_turnover', 2021, 'target', 'amount', 1.2e11, 'CNY', 'approx', '约1200亿元', '武汉技术合同成交额约1200亿元。', 0.75],
+  ['0000000000000b11', 'b', 'chongqing', 'rd_expenditure', null, 'actual', 'growth_rate', 12, 'percent', 'exact', '12%', '研发经费投入增长12%。', 0.5],
+  ['0000000000000a12', 'a', 'hubei', 'other', 2021, 'actual', 'total', 33, 'count', 'exact', '33个', '科技创新指数33个。', 0.4],
+];
+
+const DOCS: Record<'a' | 'b', Omit<DocumentRow, 'raw_text' | 'text'>> = {
+  a: { doc_id: 'a.txt', file: 'a.txt', title: '关于第278号建议的答复', issuer: '湖北省科学技术厅', published: '2021-07-29', region: 'hubei',
+    doc_number: null, script: 'simplified', sha256: 'a'.repeat(64), encoding: 'utf-8', warnings: ['spam removed: 1 line'] },
+  b: { doc_id: 'b.txt', file: 'b.txt', title: '重庆市科学技术局答复函', issuer: '重庆市科学技术局', published: '2023-07-26', region: 'chongqing',
+    doc_number: '渝科局函〔2023〕278号', script: 'simplified', sha256: 'b'.repeat(64), encoding: 'gb18030', warnings: [] },
+};
+
+const NAMES = new Map(indicatorRows().map((i) => [i.indicator, i.name_zh]));
+
+function fixture(): { figures: FigureRow[]; documents: DocumentRow[] } {
+  const texts = { a: '', b: '' };
+  const figures = SPECS.map(([figure_id, doc, region, indicator, year, stance, measure, value, unit, qualifier, quote, sentence, confidence]): FigureRow => {
+    const sentenceStart = texts[doc].length;
+    texts[doc] += sentence + '\n';
+    const start = sentenceStart + sentence.indexOf(quote);
+    return {
+      figure_id, doc_id: DOCS[doc].doc_id, indicator, label: indicator === 'other' ? '科技创新指数' : NAMES.get(indicator)!, region, year,
+      period: year === null ? 'unknown' : 'year', stance, measure, value, unit, qualifier, quote,
+      raw_start: start, raw_end: start + quote.length, sentence, sentence_raw_start: sentenceStart,
+      sentence_raw_end: sentenceStart + sentence.length, confidence, year_inferred: figure_id.endsWith('3'),
+      text_start: start, text_end: start + quote.length, sentence_text_start: sentenceStart,
+    };
+  });
+  const documents = (['a', 'b'] as const).map((d) => ({ ...DOCS[d], raw_text: texts[d], text: texts[d] }));
+  return { figures, documents };
+}
+
+const REGIONS: RegionRow[] = [
+  { region: 'china', name_zh: '全国', name_en: 'China', level: 'country', parent: null, adcode: '100000' },
+  { region: 'hubei', name_zh: '湖北', name_en: 'Hubei', level: 'province', parent: 'china', adcode: '420000' },
+  { region: 'wuhan', name_zh: '武汉', name_en: 'Wuhan', level: 'prefecture', parent: 'hubei', adcode: '420100' },
+  { region: 'chongqing', name_zh: '重庆', name_en: 'Chongqing', level: 'municipality', parent: 'china', adcode: '500000' },
+  { region: 'shanghai', name_zh: '上海', name_en: 'Shanghai', level: 'municipality', parent: 'china', adcode: '310000' },
+];
+
+let dir: string;
+let db: DuckDBInstance;
+let conn: DuckDBConnection;
+
+/** Runs a query as the client does: prepared, its parameters bound, never spliced. */
+async function rows(query: Query): Promise<Record<string, unknown>[]> {
+  const stmt = await conn.prepare(query.sql);
+  try {
+    stmt.bind(query.params);
+    return (await stmt.runAndReadAll()).getRowObjectsJson() as Record<string, unknown>[];
+  } finally {
+    stmt.destroySync();
+  }
+}
+
+const ids = async (query: Query) => (await rows(query)).map((r) => r.figure_id);
+const count = async (filter: TableFilter) => (await rows(tableCount(filter)))[0].n;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'kelan-queries-'));
+  const { figures, documents } = fixture();
+  await writeParquet(dir, { figures, documents, indicators: indicatorRows(), regions: REGIONS });
+  db = await DuckDBInstance.create(':memory:');
+  conn = await db.connect();
+  for (const t of TABLES) await conn.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${join(dir, `${t}.parquet`)}')`);
+});
+
+afterAll(() => {
+  conn?.closeSync();
+  db?.closeSync();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('catalog queries', () => {
+  it('indicatorCounts lists the whole catalog by group, most figures first, with counts', async () => {
+    const got = await rows(indicatorCounts());
+    const n: Record<string, number> = { high_tech_enterprises: 6 + 1, tech_contract_turnover: 3, rd_expenditure: 1, other: 1 };
+    const expected = indicatorRows()
+      .map((i) => ({ indicator: i.indicator, name_zh: i.name_zh, name_en: i.name_en, unit: i.unit, group: i.group, n: n[i.indicator] ?? 0 }))
+      .sort((x, y) => (x.group < y.group ? -1 : x.group > y.group ? 1 : y.n - x.n || (x.indicator < y.indicator ? -1 : 1)));
+    expect(got).toEqual(expected);
+    expect(got.filter((r) => r.group === 'enterprises')[0]).toMatchObject({ indicator: 'high_tech_enterprises', n: 7 });
+  });
+
+  it('regionCounts lists only regions with figures, most first', async () => {
+    expect(await rows(regionCounts())).toEqual([
+      { region: 'hubei', name_zh: '湖北', name_en: 'Hubei', level: 'province', parent: 'china', n: 6 },
+      { region: 'wuhan', name_zh: '武汉', name_en: 'Wuhan', level: 'prefecture', parent: 'hubei', n: 3 },
+      { region: 'chongqing', name_zh: '重庆', name_en: 'Chongqing', level: 'municipality', parent: 'china', n: 3 },
+    ].sort((x, y) => y.n - x.n || (x.region < y.region ? -1 : 1)));
+  });
+
+  it('yearList holds each dated year once, in order', async () => {
+    expect(await rows(yearList())).toEqual([2017, 2020, 2021, 2022, 2025].map((year) => ({ year })));
+  });
+
+  it('measuresOf counts the dated figures per measure and unit, most first', async () => {
+    expect(await rows(measuresOf('high_tech_enterprises'))).toEqual([
+      { measure: 'total', unit: 'count', n: 6 },
+      { measure: 'new', unit: 'count', n: 1 },
+    ]);
+    // rd_expenditure's one figure has no year, so no chart can place it.
+    expect(await rows(measuresOf('rd_expenditure'))).toEqual([]);
+  });
+});
+
+describe('chart queries', () => {
+  it('series keeps one indicator, measure and unit for the chosen regions, ordered for drawing', async () => {
+    const got = await rows(series('high_tech_enterprises', 'total', 'count', ['hubei', 'wuhan']));
+    expect(got.map((r) => r.figure_id)).toEqual(['00000000000000a1', '00000000000000b2', '00000000000000a3', '00000000000000a4', '00000000000000a5']);
+    expect(got[0]).toEqual({
+      figure_id: '00000000000000a1', doc_id: 'a.txt', region: 'hubei', year: 2020, period: 'year', stance: 'actual', value: 10400,
+      unit: 'count', qualifier: 'exact', quote: '10400家', label: '高新技术企业', confidence: 0.9, year_inferred: false,
+      indicator: 'high_tech_enterprises', measure: 'total',
+    });
+    expect(await ids(series('high_tech_enterprises', 'new', 'count', ['hubei', 'wuhan', 'chongqing']))).toEqual(['00000000000000a6']);
+    expect(await ids(series('tech_contract_turnover', 'amount', 'CNY', ['chongqing']))).toEqual(['00000000000000b8']);
+  });
+
+  it('series of no regions is empty', async () => {
+    expect(await rows(series('high_tech_enterprises', 'total', 'count', []))).toEqual([]);
+    expect(await rows(series('high_tech_enterprises', 'total', 'count', ['shanghai']))).toEqual([]);
+  });
+
+  it('figureDetail joins the figure to its document', async () => {
+    const [row, ...rest] = await rows(figureDetail('00000000000000b7'));
+    expect(rest).toEqual([]);
+    expect(row).toMatchObject({
+      figure_id: '00000000000000b7', quote: '6348家', sentence: '重庆高新技术企业6348家。', title: '重庆市科学技术局答复函',
+      issuer: '重庆市科学技术局', published: '2023-07-26', doc_number: '渝科局函〔2023〕278号', doc_region: 'chongqing',
+    });
+    expect(await rows(figureDetail('ffffffffffffffff'))).toEqual([]);
+  });
+
+  it('sameFact lists every source of a fact, newest document first, so a conflict shows', async () => {
+    const got = await rows(sameFact({ region: 'hubei', indicator: 'high_tech_enterprises', year: 2020, measure: 'total', unit: 'count', stance: 'actual' }));
+    expect(got.map((r) => [r.figure_id, r.value, r.published])).toEqual([
+      ['00000000000000b2', 10500, '2023-07-26'],
+      ['00000000000000a1', 10400, '2021-07-29'],
+    ]);
+    expect(new Set(got.map((r) => r.value)).size).toBe(2);
+    expect(got[1]).toEqual({
+      figure_id: '00000000000000a1', doc_id: 'a.txt', value: 10400, qualifier: 'exact', quote: '10400家',
+      sentence: '2020年全省高新技术企业达到10400家。', confidence: 0.9, title: '关于第278号建议的答复', issuer: '湖北省科学技术厅',
+      published: '2021-07-29', doc_number: null, doc_region: 'hubei',
+    });
+    const alone = await rows(sameFact({ region: 'chongqing', indicator: 'high_tech_enterprises', year: 2022, measure: 'total', unit: 'count', stance: 'actual' }));
+    expect(alone.map((r) => r.figure_id)).toEqual(['00000000000000b7']);
+  });
+});
+
+describe('document queries', () => {
+  it('documentById returns the document whole', async () => {
+    const { documents } = fixture();
+    expect(await rows(documentById('a.txt'))).toEqual([{
+      doc_id: 'a.txt', file: 'a.txt', title: '关于第278号建议的答复', issuer: '湖北省科学技术厅', published: '2021-07-29', region: 'hubei',
+      doc_number: null, script: 'simplified', encoding: 'utf-8', raw_text: documents[0].raw_text, text: documents[0].text,
+      warnings: ['spam removed: 1 line'],
+    }]);
+    expect(await rows(documentById('missing.txt'))).toEqual([]);
+  });
+
+  it('documentFigures lists a document\'s figures in reading order with spans that point at their quotes', async () => {
+    const got = await rows(documentFigures('b.txt'));
+    expect(got.map((r) => r.figure_id)).toEqual(['00000000000000b2', '00000000000000b7', '00000000000000b8', '0000000000000b11']);
+    const text = fixture().documents[1].text;
+    for (const r of got) {
+      expect(text.slice(r.text_start as number, r.text_end as number)).toBe(r.quote);
+      expect(text.slice(r.raw_start as number, r.raw_end as number)).toBe(r.quote);
+    }
+    expect(Object.keys(got[0])).toEqual(['figure_id', 'indicator', 'label', 'region', 'year', 'stance', 'measure', 'value', 'unit',
+      'qualifier', 'quote', 'raw_start', 'raw_end', 'text_start', 'text_end', 'sentence_raw_start', 'sentence_raw_end']);
+  });
+});
+
+describe('figures table', () => {
+  it('tableCount applies each filter and their conjunction', async () => {
+    expect(await count({})).toBe(12);
+    expect(await count({ region: 'wuhan' })).toBe(3);
+    expect(await count({ indicator: 'high_tech_enterprises' })).toBe(7);
+    expect(await count({ region: 'wuhan', indicator: 'high_tech_enterprises' })).toBe(2);
+    expect(await count({ year: 2020 })).toBe(4);
+    expect(await count({ stance: 'target' })).toBe(3);
+    expect(await count({ region: 'hubei', stance: 'target', year: 2017 })).toBe(1);
+  });
+
+  it('free text matches sentence, quote, label or title literally', async () => {
+    expect(await ids(tablePage({ q: '10400家' }, 'year', false, 50, 0))).toEqual(['00000000000000a1']);
+    expect(await count({ q: '武汉' })).toBe(3);
+    expect(await count({ q: '科技创新指数' })).toBe(1);
+    expect(await count({ q: '答复函' })).toBe(4);
+    // strpos, not LIKE: % and _ are characters, not wildcards.
+    expect(await ids(tablePage({ q: '%' }, 'year', false, 50, 0))).toEqual(['0000000000000b11']);
+    expect(await count({ q: '_' })).toBe(0);
+    expect(await count({ q: '武汉', indicator: 'tech_contract_turnover' })).toBe(1);
+  });
+
+  it('tablePage sorts by each sortable column, nulls last, ties broken by id', async () => {
+    expect(await ids(tablePage({}, 'year', false, 50, 0))).toEqual([
+      '00000000000000a9', '00000000000000a1', '00000000000000a5', '00000000000000a6', '00000000000000b2', '00000000000000a3',
+      '0000000000000a10', '0000000000000a12', '00000000000000b7', '00000000000000b8', '00000000000000a4', '0000000000000b11',
+    ]);
+    expect((await ids(tablePage({}, 'year', true, 50, 0))).slice(0, 2)).toEqual(['00000000000000a4', '00000000000000b7']);
+    expect((await ids(tablePage({}, 'year', true, 50, 0))).at(-1)).toBe('0000000000000b11');
+    expect(await ids(tablePage({ region: 'chongqing' }, 'value', true, 50, 0))).toEqual(['00000000000000b8', '00000000000000b7', '0000000000000b11']);
+    expect(await ids(tablePage({ indicator: 'high_tech_enterprises' }, 'published', true, 50, 0))).toEqual([
+      '00000000000000b2', '00000000000000b7', '00000000000000a1', '00000000000000a3', '00000000000000a4', '00000000000000a5', '00000000000000a6',
+    ]);
+    expect(await ids(tablePage({ region: 'wuhan' }, 'confidence', false, 50, 0))).toEqual(['00000000000000a6', '0000000000000a10', '00000000000000a5']);
+    expect(await ids(tablePage({ year: 2020 }, 'region', false, 50, 0))).toEqual(['00000000000000a1', '00000000000000b2', '00000000000000a5', '00000000000000a6']);
+    expect(await ids(tablePage({ region: 'hubei' }, 'stance', true, 50, 0))).toEqual(['00000000000000a4', '00000000000000a9', '00000000000000a1', '00000000000000a3', '00000000000000b2', '0000000000000a12']);
+    expect(await ids(tablePage({ region: 'hubei' }, 'indicator', false, 50, 0))).toEqual(['00000000000000a1', '00000000000000a3', '00000000000000a4', '00000000000000b2', '0000000000000a12', '00000000000000a9']);
+  });
+
+  it('tablePage pages with LIMIT and OFFSET, and its rows carry the document', async () => {
+    const all = await ids(tablePage({}, 'value', false, 50, 0));
+    expect(await ids(tablePage({}, 'value', false, 5, 0))).toEqual(all.slice(0, 5));
+    expect(await ids(tablePage({}, 'value', false, 5, 5))).toEqual(all.slice(5, 10));
+    expect(await ids(tablePage({}, 'value', false, 5, 10))).toEqual(all.slice(10));
+    expect(await ids(tablePage({}, 'value', false, 5, 15))).toEqual([]);
+    // A nonsense page size or offset is clamped, not passed on.
+    expect(await ids(tablePage({}, 'value', false, 0, -3))).toEqual(all.slice(0, 1));
+    const [row] = await rows(tablePage({ q: '6348家' }, 'year', false, 50, 0));
+    expect(row).toEqual({
+      figure_id: '00000000000000b7', doc_id: 'b.txt', region: 'chongqing', indicator: 'high_tech_enterprises', label: '高新技术企业',
+      year: 2022, period: 'year', stance: 'actual', measure: 'total', value: 6348, unit: 'count', qualifier: 'exact', quote: '6348家',
+      confidence: 0.9, title: '重庆市科学技术局答复函', published: '2023-07-26',
+    });
+  });
+
+  it('tablePage refuses a column it cannot sort by', () => {
+    expect(() => tablePage({}, 'title; DROP TABLE figures' as never, false, 50, 0)).toThrow(/cannot sort by/);
+  });
+
+  it('tableExport returns every kept row with its sources, ordered by region, indicator, year', async () => {
+    const got = await rows(tableExport({ region: 'wuhan' }));
+    expect(got.map((r) => r.figure_id)).toEqual(['00000000000000a5', '00000000000000a6', '0000000000000a10']);
+    expect(got[0]).toEqual({
+      figure_id: '00000000000000a5', region: 'wuhan', indicator: 'high_tech_enterprises', label: '高新技术企业', year: 2020,
+      period: 'year', stance: 'actual', measure: 'total', value: 6259, unit: 'count', qualifier: 'exact', quote: '6259家',
+      sentence: '武汉市高新技术企业6259家。', confidence: 0.9, year_inferred: false, title: '关于第278号建议的答复',
+      issuer: '湖北省科学技术厅', published: '2021-07-29', doc_number: null, doc_id: 'a.txt',
+    });
+    expect((await rows(tableExport({}))).length).toBe(12);
+    expect((await rows(tableExport({ q: '10400家' }))).map((r) => r.figure_id)).toEqual(['00000000000000a1']);
+  });
+});
+
+describe('hostile parameters are values', () => {
+  const HOSTILE = ["'; DROP TABLE figures; --", '<script>alert(1)</script>', 'x'.repeat(10_000), "' OR '1'='1", '"; SELECT 1; --'];
+
+  it.each(HOSTILE.map((s) => [s.slice(0, 30), s]))('%s matches nothing and breaks nothing', async (_name, s) => {
+    expect(await count({ q: s })).toBe(0);
+    expect(await count({ region: s, indicator: s, stance: s })).toBe(0);
+    expect(await rows(tablePage({ q: s, region: s }, 'year', false, 50, 0))).toEqual([]);
+    expect(await rows(tableExport({ q: s }))).toEqual([]);
+    expect(await rows(documentById(s))).toEqual([]);
+    expect(await rows(documentFigures(s))).toEqual([]);
+    expect(await rows(figureDetail(s))).toEqual([]);
+    expect(await rows(measuresOf(s))).toEqual([]);
+    expect(await rows(series(s, s, s, [s, 'hubei']))).toEqual([]);
+    expect(await rows(sameFact({ region: s, indicator: s, year: 2020, measure: s, unit: s, stance: s }))).toEqual([]);
+    expect(await count({})).toBe(12);
+    expect((await rows(documentById('a.txt'))).length).toBe(1);
+  });
+});
