@@ -1,6 +1,5 @@
 import { run } from '$lib/db/duckdb.ts';
 import { documentById, documentFigures } from '$lib/db/queries.ts';
-import { stateToParams } from '$lib/state.ts';
 import type { Lang } from '$lib/i18n.ts';
 import type { DocumentRow, FigureRow } from '$lib/types.ts';
 
@@ -24,22 +23,11 @@ export function parseDocParams(params: URLSearchParams): DocParams {
   };
 }
 
-/** The document view's address (without the base path), opened at a figure. */
-export function documentHref(docId: string, figureId: string | null, lang: Lang | null, raw = false): string {
-  const p = new URLSearchParams({ doc: docId });
-  if (figureId) p.set('figure', figureId);
-  if (raw) p.set('raw', '1');
-  if (lang) p.set('lang', lang);
-  return `/doc?${p}`;
-}
 
-/** A figure's drill-down on the compare view (without the base path): its indicator, measure and region, the figure open. */
-export function drillDownHref(f: Pick<FigureRow, 'indicator' | 'measure' | 'unit' | 'region' | 'figure_id'>, lang: Lang | null): string {
-  const p = stateToParams({ indicator: f.indicator, measure: f.measure, unit: f.unit, regions: [f.region], indicators: [], figure: f.figure_id, lang }, 'compare');
-  return `/?${p}`;
-}
 
 /** A document as the view reads it. */
+export { documentHref, drillDownHref } from '$lib/links.ts';
+
 export type DocumentView = Omit<DocumentRow, 'sha256'>;
 
 /** A figure of the document with its spans in both texts. */

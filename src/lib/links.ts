@@ -1,0 +1,19 @@
+/** Links between views: a figure's drill-down and its place in its document (without the base path). */
+import type { FigureRow } from './types.ts';
+import type { Lang } from './i18n.ts';
+import { stateToParams } from './state.ts';
+
+/** The document view's address (without the base path), opened at a figure. */
+export function documentHref(docId: string, figureId: string | null, lang: Lang | null, raw = false): string {
+  const p = new URLSearchParams({ doc: docId });
+  if (figureId) p.set('figure', figureId);
+  if (raw) p.set('raw', '1');
+  if (lang) p.set('lang', lang);
+  return `/doc?${p}`;
+}
+
+/** A figure's drill-down on the compare view (without the base path): its indicator, measure and region, the figure open. */
+export function drillDownHref(f: Pick<FigureRow, 'indicator' | 'measure' | 'unit' | 'region' | 'figure_id'>, lang: Lang | null): string {
+  const p = stateToParams({ indicator: f.indicator, measure: f.measure, unit: f.unit, regions: [f.region], indicators: [], figure: f.figure_id, lang }, 'compare');
+  return `/?${p}`;
+}
