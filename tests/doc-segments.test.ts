@@ -18,6 +18,6 @@ describe('document segments', () => {
   });
 
   it('uses raw spans for the raw text', () => {
-    expect(view('創(chuàng)新10家', [fig('a', 2, 5, 9, 12)], true)).toBe('創(chuàng)新[10家:a]');
+    expect(view('創(chuàng)新10家', [fig('a', 2, 5, 10, 13)], true)).toBe('創(chuàng)新[10家:a]');
   });
 });
