@@ -1,4 +1,4 @@
-import type { Measure, Period, Qualifier, Stance, Unit } from '../src/lib/types.ts';
+import type { FigureRow, Measure, Period } from '../src/lib/types.ts';
 import { regionById } from './catalog/regions.ts';
 import type { Metadata } from './metadata.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
@@ -10,22 +10,11 @@ import { findTimeMarkers, hasBase, markerFor, periodOf } from './rules/time.ts';
 import type { Sentence } from './sentences.ts';
 
 /** A figure with its spans in normalised text; the run maps them to raw text. */
-export interface Figure {
-  indicator: string;
-  label: string;
-  region: string;
-  year: number | null;
-  period: Period;
-  stance: Stance;
-  measure: Measure;
-  value: number;
-  unit: Unit;
-  qualifier: Qualifier;
+export interface Figure extends Pick<FigureRow, 'indicator' | 'label' | 'region' | 'year' | 'period' | 'stance' | 'measure'
+  | 'value' | 'unit' | 'qualifier' | 'confidence' | 'year_inferred'> {
   start: number;
   end: number;
   sentence: Sentence;
-  confidence: number;
-  year_inferred: boolean;
 }
 
 /** What the figure stage reads of a document. */
