@@ -1,13 +1,16 @@
 /**
  * `npm run bench`: the pipeline's throughput (MB/s of raw bytes) and peak memory
  * on a generated corpus of at least 100 MB, beside merely reading and decoding
- * the same files. Figures and ratios are reported, never asserted.
+ * the same files; then the built dashboard in headless Chromium on the seeds and
+ * on a million generated figures (bench/browser.ts). Figures and ratios are
+ * reported, never asserted.
  */
 import { arch, cpus, platform, release, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunReport } from '../src/lib/types.ts';
+import { browserBench, browserReport } from './browser.ts';
 import { existingCorpus, generateCorpus, type CorpusSpec, type Manifest } from './corpus.ts';
 import { measure } from './measure.ts';
 import { hotspots, type Hotspot } from './profile.ts';
@@ -21,32 +24,48 @@ const DATA = join(OUT, 'data');
 const PROFILES = join(OUT, 'profile');
 const SOURCE_DIRS = [join(ROOT, 'seeds'), join(ROOT, '../shared/dev/docs')];
 
-const USAGE = `usage: npm run bench -- [--mb N] [--keep] [--seed N] [--profile]
-  --mb N      corpus size in MB (10^6 bytes) of raw input (default 105)
-  --keep      reuse the corpus generated earlier with the same size and seed
-  --seed N    seed of the corpus generator (default 1729)
-  --profile   also write a CPU profile of the pipeline and list its hottest functions (slows it down)`;
+const USAGE = `usage: npm run bench -- [--mb N] [--keep] [--seed N] [--profile] [--browser-only | --no-browser] [--runs N] [--figures N]
+  --mb N          corpus size in MB (10^6 bytes) of raw input (default 105)
+  --keep          reuse the corpus generated earlier with the same size and seed
+  --seed N        seed of the corpus generator and of the browser bench's figures (default 1729)
+  --profile       also write a CPU profile of the pipeline, and of the page's main thread in one more cold run
+                  per site, and list their hottest functions (slows the pipeline down)
+  --browser-only  only the browser bench (the pipeline's numbers in results.json are kept)
+  --no-browser    only the pipeline bench
+  --runs N        cold browser runs per site (default 3)
+  --figures N     figures in the generated browser data set (default 1000000; reused when it exists with the same seed)`;
 
 interface Args {
   mb: number;
   keep: boolean;
   seed: number;
   profile: boolean;
+  pipeline: boolean;
+  browser: boolean;
+  runs: number;
+  figures: number;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { mb: 105, keep: false, seed: 1729, profile: false };
+  const a: Args = { mb: 105, keep: false, seed: 1729, profile: false, pipeline: true, browser: true, runs: 3, figures: 1_000_000 };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '--mb') a.mb = Number(argv[++i]);
     else if (k === '--seed') a.seed = Number(argv[++i]);
     else if (k === '--keep') a.keep = true;
     else if (k === '--profile') a.profile = true;
+    else if (k === '--browser-only') a.pipeline = false;
+    else if (k === '--no-browser') a.browser = false;
+    else if (k === '--runs') a.runs = Number(argv[++i]);
+    else if (k === '--figures') a.figures = Number(argv[++i]);
     else if (k === '--help' || k === '-h') { console.log(USAGE); process.exit(0); }
     else throw new Error(`unknown argument: ${k}\n${USAGE}`);
   }
   if (!(a.mb > 0)) throw new Error(`--mb needs a positive number, not ${argv[argv.indexOf('--mb') + 1]}`);
   if (!Number.isInteger(a.seed)) throw new Error(`--seed needs an integer, not ${argv[argv.indexOf('--seed') + 1]}`);
+  if (!a.pipeline && !a.browser) throw new Error(`--browser-only and --no-browser leave nothing to run\n${USAGE}`);
+  if (!(Number.isInteger(a.runs) && a.runs > 0)) throw new Error(`--runs needs a positive integer, not ${argv[argv.indexOf('--runs') + 1]}`);
+  if (!(Number.isInteger(a.figures) && a.figures > 0)) throw new Error(`--figures needs a positive integer, not ${argv[argv.indexOf('--figures') + 1]}`);
   return a;
 }
 
@@ -121,6 +140,32 @@ function pipelineProfile(): string | undefined {
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const m = machine();
+  if (!args.pipeline) {
+    console.log('Kelan browser benchmark');
+    console.log(`node ${m.node} · ${m.os} · ${m.cpu} · ${m.cores} cores · ${m.ram_gb.toFixed(1)} GB RAM`);
+  }
+  const results: Record<string, unknown> = args.pipeline ? await pipelineBench(args, m) : previousResults();
+  if (args.browser) {
+    const browser = await browserBench({ root: ROOT, out: OUT, seed: args.seed, figures: args.figures, runs: args.runs, profile: args.profile,
+      log: (line) => console.log(line) });
+    console.log(browserReport(browser));
+    results.browser = browser;
+  }
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\nwrote ${relative(ROOT, join(OUT, 'results.json'))}`);
+}
+
+/** results.json as an earlier run left it, so that --browser-only keeps the pipeline's numbers. */
+function previousResults(): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(join(OUT, 'results.json'), 'utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+async function pipelineBench(args: Args, m: ReturnType<typeof machine>): Promise<Record<string, unknown>> {
   console.log('Kelan pipeline benchmark (MB = 10^6 bytes of raw input; times are wall clock inside each task process)');
   console.log(`node ${m.node} · ${m.os} · ${m.cpu} · ${m.cores} cores · ${m.ram_gb.toFixed(1)} GB RAM`);
 
@@ -172,15 +217,12 @@ async function main(): Promise<void> {
     console.log(table(['function', 'file', 'self ms', 'share'], profile.top.map((h) => [h.name, h.where, num(h.ms), percent(h.share, 1)]), ['l', 'l', 'r', 'r']));
   }
 
-  mkdirSync(OUT, { recursive: true });
-  const results = {
+  return {
     measured_at: new Date().toISOString(), machine: m,
     corpus: { dir: relative(ROOT, spec.dir), ...manifest, generated_s: generatedS },
     tasks: rows, ratios_pipeline_to_read: ratios,
     stages: stages.map((s) => ({ ...s, ms: Math.round(s.ms) })), profile,
   };
-  writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
-  console.log(`\nwrote ${relative(ROOT, join(OUT, 'results.json'))}`);
 }
 
 main().catch((e) => {

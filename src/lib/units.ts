@@ -29,10 +29,14 @@ export function qualifierMark(q: string): string {
   return QUALIFIER_MARK[q] ?? '';
 }
 
+// toLocaleString builds a formatter per call; a million points on a language switch made that a second's work.
+const FORMATS = {
+  zh: new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }),
+} satisfies Record<Lang, Intl.NumberFormat>;
+
 /** A value in its display unit, with its qualifier sign: `≈24 亿元`. */
 export function formatValue(value: number, unit: string, qualifier: string, lang: Lang, measure?: string): string {
   const d = displayUnit(unit, measure);
-  const v = value / d.scale;
-  const n = Number.isInteger(v) ? v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US') : v.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 });
-  return `${qualifierMark(qualifier)}${n} ${lang === 'zh' ? d.zh : d.en}`;
+  return `${qualifierMark(qualifier)}${FORMATS[lang].format(value / d.scale)} ${lang === 'zh' ? d.zh : d.en}`;
 }

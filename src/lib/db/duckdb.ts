@@ -44,8 +44,9 @@ function plain(value: unknown): unknown {
 
 /** Runs a query with its parameters bound, and returns plain row objects. */
 export async function run<T = Record<string, unknown>>(dataUrl: string, query: Query): Promise<T[]> {
-  const conn = await connect(dataUrl);
   try {
+    // Inside the try: a missing Parquet file surfaces here, and the user should see which query it stopped.
+    const conn = await connect(dataUrl);
     const stmt = await conn.prepare(query.sql);
     try {
       const table = await stmt.query(...query.params);

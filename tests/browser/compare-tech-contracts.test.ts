@@ -1,0 +1,96 @@
+/**
+ * The compare view for 技术合同成交额 draws all three default regions, each point
+ * marked as what it is, and its points are exactly what figures.parquet holds.
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readParquet } from '../helpers/parquet.ts';
+import { ROOT } from '../../scripts/start.ts';
+import { pageProblems, searchParams, useBrowser, waitForChart, type ChartPoint } from './harness.ts';
+
+const FIGURES = join(ROOT, 'static', 'data', 'figures.parquet');
+const WHITE = /^(rgb\(255, 255, 255\)|white|#fff(fff)?)$/i;
+
+interface Row { figure_id: string; region: string; year: number; stance: string; value: number }
+
+const session = useBrowser();
+
+/** The figures the view must draw, straight from the Parquet file with DuckDB in Node. */
+function expectedRows(): Promise<Row[]> {
+  return readParquet<Row>(FIGURES, `SELECT figure_id, region, year, stance, value FROM t
+    WHERE indicator = 'tech_contract_turnover' AND measure = 'amount' AND unit = 'CNY'
+      AND year IS NOT NULL AND region IN ('hubei', 'wuhan', 'chongqing')
+    ORDER BY figure_id`);
+}
+
+const asRows = (points: ChartPoint[]): Row[] =>
+  points
+    .map((p) => ({ figure_id: p.figureId, region: p.region, year: p.year, stance: p.stance, value: p.value }))
+    .sort((a, b) => (a.figure_id < b.figure_id ? -1 : 1));
+
+describe('compare view: 技术合同成交额, amount in yuan', () => {
+  it('chosen from the pickers, draws Hubei, Wuhan and Chongqing as figures.parquet has them', async () => {
+    const expected = await expectedRows();
+    expect(expected.map((r) => r.region).sort()).toEqual(['chongqing', 'hubei', 'wuhan']);
+
+    const page = await session.open('/');
+    await waitForChart(page);
+    await page.selectOption('select[data-testid=indicator]', 'tech_contract_turnover');
+    await page.waitForURL(/indicator=tech_contract_turnover/);
+    await page.selectOption('select[data-testid=measure]', 'amount|CNY');
+    // The previous indicator's chart stays until the new one draws: wait for exactly the expected points.
+    const ids = expected.map((r) => r.figure_id).join(',');
+    await page
+      .waitForFunction(
+        (want) => [...document.querySelectorAll('[data-testid=chart] svg [data-figure-id]')].map((e) => e.getAttribute('data-figure-id')).sort().join(',') === want,
+        ids,
+        { timeout: 20_000, polling: 100 },
+      )
+      .catch(() => undefined);
+    const points = await waitForChart(page);
+
+    expect(asRows(points)).toEqual(expected);
+    expect(searchParams(page).get('indicator')).toBe('tech_contract_turnover');
+    expect(await page.inputValue('select[data-testid=measure]')).toBe('amount|CNY');
+    for (const region of ['hubei', 'wuhan', 'chongqing']) {
+      expect(await page.isChecked(`input[type=checkbox][data-testid=region-${region}]`), region).toBe(true);
+    }
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('marks Hubei 2017 and Wuhan 2021 as hollow targets and Chongqing 2022 as a filled actual', async () => {
+    const page = await session.open('/?indicator=tech_contract_turnover&measure=amount&unit=CNY&regions=hubei,wuhan,chongqing');
+    const points = await waitForChart(page);
+    expect(asRows(points)).toEqual(await expectedRows());
+
+    const at = (region: string, year: number) => {
+      const found = points.filter((p) => p.region === region && p.year === year);
+      expect(found, `${region} ${year}`).toHaveLength(1);
+      return found[0];
+    };
+    const hubei = at('hubei', 2017);
+    const wuhan = at('wuhan', 2021);
+    const chongqing = at('chongqing', 2022);
+
+    for (const target of [hubei, wuhan]) {
+      expect(target.stance, target.region).toBe('target');
+      expect(target.classes, target.region).toEqual(expect.arrayContaining(['point', 'target']));
+      expect(target.fill, `${target.region}'s target is hollow`).toMatch(WHITE);
+    }
+    expect(chongqing.stance).toBe('actual');
+    expect(chongqing.classes).toEqual(expect.arrayContaining(['point', 'actual']));
+    expect(chongqing.fill, "Chongqing's actual is filled").not.toMatch(WHITE);
+    expect(chongqing.fill).not.toBe('none');
+
+    expect(hubei.value).toBe(95_000_000_000);
+    expect(wuhan.value).toBe(100_000_000_000);
+    expect(chongqing.value).toBe(63_050_000_000);
+
+    for (const p of points) {
+      expect(['circle', 'path'], p.figureId).toContain(p.tag);
+      expect(p.role, p.figureId).toBe('button');
+      expect(p.tabindex, p.figureId).toBe('0');
+    }
+    expect(pageProblems(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * Drilling down from a point: in the view for 高新技术企业 (total), Hubei's 2020
+ * point opens its figure, whose sentence has 10400家 highlighted; the keyboard
+ * reaches points and Enter opens them too.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { readParquet } from '../helpers/parquet.ts';
+import { ROOT } from '../../scripts/start.ts';
+import { pageProblems, pointLocator, searchParams, useBrowser, waitForChart, waitForPanel } from './harness.ts';
+
+const FIGURES = join(ROOT, 'static', 'data', 'figures.parquet');
+const VIEW = '/?indicator=high_tech_enterprises&measure=total&unit=count';
+
+const session = useBrowser();
+
+/** Hubei's 2020 total of high-tech enterprises, as the pipeline wrote it. */
+async function hubei2020() {
+  const rows = await readParquet<{ figure_id: string; doc_id: string; quote: string }>(FIGURES, `SELECT figure_id, doc_id, quote FROM t
+    WHERE indicator = 'high_tech_enterprises' AND measure = 'total' AND unit = 'count' AND region = 'hubei' AND year = 2020`);
+  expect(rows).toHaveLength(1);
+  expect(rows[0].quote).toBe('10400家');
+  return rows[0];
+}
+
+async function expectPanelOf(page: Page, figure: { figure_id: string; doc_id: string }) {
+  const panel = await waitForPanel(page);
+  const sentence = panel.locator('[data-testid=figure-sentence]');
+  expect(await sentence.innerText()).toContain('10400家');
+  const marks = await sentence.locator('mark').allInnerTexts();
+  expect(marks.some((m) => m.includes('10400家')), `marks: ${JSON.stringify(marks)}`).toBe(true);
+  await expect.poll(() => searchParams(page).get('figure')).toBe(figure.figure_id);
+  const href = await panel.locator('a[data-testid=open-document]').getAttribute('href');
+  const link = new URL(href ?? '', page.url());
+  expect(link.pathname).toMatch(/\/doc$/);
+  expect(link.searchParams.get('doc')).toBe(figure.doc_id);
+  expect(link.searchParams.get('figure')).toBe(figure.figure_id);
+}
+
+describe('drill-down from a chart point', () => {
+  it("clicking Hubei's 2020 point shows its sentence with 10400家 marked", async () => {
+    const figure = await hubei2020();
+    const page = await session.open('/');
+    await waitForChart(page);
+    await page.selectOption('select[data-testid=measure]', 'total|count');
+    const point = pointLocator(page, { region: 'hubei', year: 2020, stance: 'actual' });
+    await point.waitFor();
+    expect(await page.locator('[data-testid=figure-panel]').count()).toBe(0);
+    await point.click();
+    await expectPanelOf(page, figure);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('a point focused with the keyboard opens with Enter', async () => {
+    const figure = await hubei2020();
+    const page = await session.open(VIEW);
+    await waitForChart(page);
+    const point = pointLocator(page, { region: 'hubei', year: 2020, stance: 'actual' });
+    await point.focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-figure-id'))).toBe(figure.figure_id);
+    await page.keyboard.press('Enter');
+    await expectPanelOf(page, figure);
+  });
+
+  it('Tab alone reaches the chart points', async () => {
+    const page = await session.open(VIEW);
+    await waitForChart(page);
+    let reached: string | null = null;
+    for (let i = 0; i < 80 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.closest('[data-testid=chart]') ? document.activeElement.getAttribute('data-figure-id') : null);
+    }
+    expect(reached, 'no chart point took the focus within 80 presses of Tab').toMatch(/^[0-9a-f]{16}$/);
+    await page.keyboard.press('Enter');
+    await waitForPanel(page);
+    await expect.poll(() => searchParams(page).get('figure')).toBe(reached);
+  });
+});
