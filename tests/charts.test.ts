@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { compareChart, type ChartRow } from '../src/lib/charts/compare.ts';
+import { citation, framedChart, sourcesOf, wrapText, type FrameOptions, type SourceDoc } from '../src/lib/charts/frame.ts';
 
 const dir = resolve(import.meta.dirname, 'charts');
 const NAMES: Record<string, string> = { hubei: '湖北', wuhan: '武汉', chongqing: '重庆', xiangyang: '襄阳' };
@@ -15,9 +16,13 @@ function row(region: string, year: number, stance: string, value: number, unit: 
 function render(rows: ChartRow[], options: { unit: string; measure: string; regions: string[]; lang?: 'zh' | 'en' }): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const el = compareChart(rows, { lang: options.lang ?? 'zh', unit: options.unit, measure: options.measure, regions: options.regions, regionName: (r) => NAMES[r] ?? r, title: 'test', document: document as unknown as Document });
+  return normalise(el.outerHTML);
+}
+
+function normalise(html: string): string {
   let n = 0;
   const ids = new Map<string, string>();
-  return el.outerHTML
+  return html
     .replace(/plot-[0-9a-f]{6}/g, 'plot')
     .replace(/(?<=\s)(id|href|clip-path)="([^"]*)"/g, (_, k: string, v: string) => `${k}="${v.replace(/[\w-]*\d[\w-]*/g, (id) => ids.get(id) ?? (ids.set(id, `id${++n}`), `id${n}`))}"`)
     .replace(/\d+\.\d{3,}/g, (x) => String(Math.round(Number(x) * 100) / 100))
@@ -83,5 +88,77 @@ describe('the line through several reports of one year', () => {
     const [, x1, y1] = line ?? [];
     expect(point('aaaaaaaaaaaaaaaa')?.slice(1)).toEqual([y1, x1]);
     expect(point('bbbbbbbbbbbbbbbb')?.[1]).not.toBe(y1);
+  });
+});
+
+describe('the framed chart of exports, embeds and the CLI', () => {
+  const contracts = [
+    row('hubei', 2017, 'target', 95e9, 'CNY'),
+    row('wuhan', 2021, 'target', 1e11, 'CNY'),
+    row('chongqing', 2022, 'actual', 63.05e9, 'CNY'),
+  ];
+  const sources: SourceDoc[] = [
+    { doc_id: 'd1', issuer: '湖北省科学技术厅', title: '湖北省科技创新“十三五”规划', published: '2017-03-01', doc_number: '鄂科技发〔2017〕5号' },
+    { doc_id: 'd2', issuer: '重庆市科学技术局', title: '2022年重庆市科技成果转化工作情况的报告,其中包括技术合同成交额和技术交易的各项统计数据与说明', published: '2023-02-10' },
+  ];
+  const frame = (o: Partial<FrameOptions> = {}) => {
+    const { document } = parseHTML('<!doctype html><html><body></body></html>');
+    return framedChart(contracts, {
+      lang: 'zh', unit: 'CNY', measure: 'amount', regions: ['hubei', 'wuhan', 'chongqing'], regionName: (r) => NAMES[r] ?? r,
+      title: '技术合同成交额', subtitle: '金额 · 亿元', sources, data: { version: 'd9094500ce56', built: '2026-11-29' },
+      document: document as unknown as Document, ...o,
+    });
+  };
+
+  it('carries the title, unit, legend, numbered sources and data version around the dashboard chart', () => {
+    const svg = frame();
+    const text = [...svg.querySelectorAll('text')].map((e) => e.textContent).join('\n');
+    expect(text).toContain('技术合同成交额');
+    expect(text).toContain('金额 · 亿元');
+    for (const name of ['湖北', '武汉', '重庆']) expect(svg.querySelector('.legend')!.textContent).toContain(name);
+    expect(text).toContain('[1] 湖北省科学技术厅《湖北省科技创新“十三五”规划》 2017-03-01 鄂科技发〔2017〕5号');
+    expect(text).toContain('数据版本 d9094500ce56 · 生成于 2026-11-29');
+    // The long second title wraps to more than one line rather than running off the page.
+    const second = [...svg.querySelectorAll('.sources text')].findIndex((e) => e.textContent!.startsWith('[2]'));
+    expect(svg.querySelectorAll('.sources text')[second + 1].textContent).not.toMatch(/^\[|^科览/);
+    // The dashboard's chart is inside, points and all; the frame's height holds everything.
+    expect(svg.querySelectorAll('[data-figure-id]')).toHaveLength(3);
+    const height = Number(svg.getAttribute('height'));
+    const lastLine = Math.max(...[...svg.querySelectorAll('.sources text')].map((e) => Number(e.getAttribute('y'))));
+    expect(lastLine).toBeLessThan(height);
+    expect(svg.getAttribute('viewBox')).toBe(`0 0 720 ${height}`);
+    snapshot('framed-tech-contracts-zh', normalise(svg.outerHTML));
+  });
+
+  it('plain: the chart alone, no title, legend or footer', () => {
+    const svg = frame({ plain: true });
+    expect(svg.querySelector('.title, .legend, .sources')).toBeNull();
+    expect(svg.querySelectorAll('[data-figure-id]')).toHaveLength(3);
+  });
+
+  it('dark: a dark ground and light ink, targets hollow on the dark ground', () => {
+    const svg = frame({ theme: 'dark', lang: 'en' });
+    expect(svg.querySelector('rect')!.getAttribute('fill')).toBe('#16191d');
+    expect(svg.querySelector('.title')!.getAttribute('fill')).toBe('#e6e9ee');
+    expect(svg.outerHTML).toMatch(/<g [^>]*fill="#16191d"[^>]*aria-label="dot"/);
+    expect(svg.querySelector(".sources")!.textContent).toContain("data d9094500ce56 · built 2026-11-29");
+  });
+});
+
+describe('citations', () => {
+  const a = { doc_id: 'a', issuer: '武汉市科技局', title: '工作要点', published: '2021-02-01', doc_number: null };
+  const b = { doc_id: 'b', issuer: '', title: 'Untitled', published: null, doc_number: null };
+  it('cite issuer, title, date and number in either language', () => {
+    expect(citation(a, 'zh')).toBe('武汉市科技局《工作要点》 2021-02-01');
+    expect(citation(a, 'en')).toBe('武汉市科技局, “工作要点”, 2021-02-01');
+    expect(citation(b, 'en')).toBe('unknown, “Untitled”');
+  });
+  it('list each document once, newest first', () => {
+    const rows = [{ ...b }, { ...a }, { ...a }];
+    expect(sourcesOf(rows).map((s) => s.doc_id)).toEqual(['a', 'b']);
+  });
+  it('wrap by width, CJK twice as wide as Latin', () => {
+    expect(wrapText('一二三四五六', 36, 12)).toEqual(['一二三', '四五六']);
+    expect(wrapText('abcdef', 36, 12)).toEqual(['abcde', 'f']);
   });
 });

@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { writeParquet } from '../pipelines/parquet.ts';
 import { indicatorRows } from '../pipelines/catalog/indicators.ts';
 import {
-  documentById, documentFigures, figureDetail, indicatorCounts, measuresOf, regionCounts, sameFact, series,
+  documentById, documentFigures, figureDetail, indicatorCounts, measuresOf, regionCounts, sameFact, series, seriesSources,
   tableCount, tableExport, tablePage, TABLES, yearList, type Query, type TableFilter,
 } from '../src/lib/db/queries.ts';
 import type { DocumentRow, FigureRow, RegionRow } from '../src/lib/types.ts';
@@ -144,6 +144,30 @@ describe('chart queries', () => {
     });
     expect(await ids(series('high_tech_enterprises', 'new', 'count', ['hubei', 'wuhan', 'chongqing']))).toEqual(['00000000000000a6']);
     expect(await ids(series('tech_contract_turnover', 'amount', 'CNY', ['chongqing']))).toEqual(['00000000000000b8']);
+  });
+
+  it('series narrows to a span of years and to stances, each bound as a value', async () => {
+    const hte = (filter: Parameters<typeof series>[4]) => ids(series('high_tech_enterprises', 'total', 'count', ['hubei', 'wuhan'], filter));
+    expect(await hte({ from: 2021 })).toEqual(['00000000000000a3', '00000000000000a4']);
+    expect(await hte({ to: 2020 })).toEqual(['00000000000000a1', '00000000000000b2', '00000000000000a5']);
+    expect(await hte({ from: 2021, to: 2021 })).toEqual(['00000000000000a3']);
+    expect(await hte({ stances: ['target', 'expected'] })).toEqual(['00000000000000a4']);
+    expect(await hte({ stances: ['actual'], from: 2020, to: 2020 })).toEqual(['00000000000000a1', '00000000000000b2', '00000000000000a5']);
+    expect(await hte({ stances: ["actual') OR ('1'='1"] })).toEqual([]);
+  });
+
+  it('seriesSources returns exactly the rows series draws, with sentence and document', async () => {
+    const filter = { from: 2017, to: 2022 };
+    for (const [indicator, measure, unit] of [['high_tech_enterprises', 'total', 'count'], ['tech_contract_turnover', 'amount', 'CNY']]) {
+      const regions = ['hubei', 'wuhan', 'chongqing'];
+      expect(await ids(seriesSources(indicator, measure, unit, regions, filter))).toEqual(await ids(series(indicator, measure, unit, regions, filter)));
+    }
+    const [b8] = await rows(seriesSources('tech_contract_turnover', 'amount', 'CNY', ['chongqing']));
+    expect(b8).toMatchObject({
+      figure_id: '00000000000000b8', quote: '750亿元', sentence: '技术合同成交额750亿元。', title: '重庆市科学技术局答复函',
+      issuer: '重庆市科学技术局', published: '2023-07-26', doc_number: '渝科局函〔2023〕278号', doc_id: 'b.txt', value: 7.5e10,
+    });
+    expect(await rows(seriesSources('tech_contract_turnover', 'amount', 'CNY', []))).toEqual([]);
   });
 
   it('series of no regions is empty', async () => {
@@ -288,6 +312,7 @@ describe('hostile parameters are values', () => {
     expect(await rows(figureDetail(s))).toEqual([]);
     expect(await rows(measuresOf(s))).toEqual([]);
     expect(await rows(series(s, s, s, [s, 'hubei']))).toEqual([]);
+    expect(await rows(seriesSources(s, s, s, [s, 'hubei'], { stances: [s] }))).toEqual([]);
     expect(await rows(sameFact({ region: s, indicator: s, year: 2020, measure: s, unit: s, stance: s }))).toEqual([]);
     expect(await count({})).toBe(12);
     expect((await rows(documentById('a.txt'))).length).toBe(1);

@@ -84,6 +84,22 @@ const WORDS = {
   showingRaw: { zh: '当前为原始文本(文件原样)', en: 'Showing the raw text, as the file had it' },
   showingNormal: { zh: '当前为规范文本(简体、已清理)', en: 'Showing the normalised text (Simplified, cleaned)' },
   unknown: { zh: '未知', en: 'unknown' },
+  sources: { zh: '来源', en: 'Sources' },
+  moreSources: { zh: '等 {n} 份文件', en: 'and {n} more documents' },
+  dataVersion: { zh: '数据版本', en: 'data' },
+  builtOn: { zh: '生成于', en: 'built' },
+  stanceKey: { zh: '● 实际  ○ 目标  ◇ 预计', en: '● actual  ○ target  ◇ expected' },
+  exportSvg: { zh: '下载 SVG', en: 'Download SVG' },
+  exportPng: { zh: '下载 PNG(2倍)', en: 'Download PNG (2×)' },
+  exportCsv: { zh: '下载所绘数据 CSV', en: 'Download plotted rows (CSV)' },
+  copyEmbed: { zh: '复制嵌入代码', en: 'Copy embed code' },
+  copied: { zh: '已复制', en: 'Copied' },
+  printReport: { zh: '打印报告', en: 'Print report' },
+  report: { zh: '报告', en: 'Report' },
+  openFull: { zh: '在科览中查看完整图表', en: 'Open the full view in Kelan' },
+  embedInvalid: { zh: '无法显示此图表', en: 'This chart cannot be shown' },
+  citations: { zh: '引用来源', en: 'Sources cited' },
+  plottedFigures: { zh: '图中数据', en: 'Figures plotted' },
 } as const;
 
 /** A word of the interface. */

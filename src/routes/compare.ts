@@ -1,14 +1,14 @@
 import { run } from '$lib/db/duckdb.ts';
 import { figureDetail, indicatorCounts, measuresOf, regionCounts, sameFact, series } from '$lib/db/queries.ts';
 import type { ChartRow } from '$lib/charts/compare.ts';
-import type { Lang } from '$lib/i18n.ts';
+import { chooseMeasure, type MeasureOption } from '$lib/charts/spec.ts';
 
 /** A catalog indicator with its figure count. */
 export interface IndicatorOption { indicator: string; name_zh: string; name_en: string; unit: string; group: string; n: number }
 /** A region that has figures. */
 export interface RegionOption { region: string; name_zh: string; name_en: string; level: string; parent: string | null; n: number }
-/** A measure and unit an indicator's figures come in. */
-export interface MeasureOption { measure: string; unit: string; n: number }
+export type { MeasureOption };
+export { nameIn } from '$lib/charts/spec.ts';
 
 /** The catalogs the pickers show, with counts. */
 export async function loadCatalog(dataUrl: string) {
@@ -28,8 +28,7 @@ export function groupIndicators(list: IndicatorOption[]): Array<{ group: string;
 /** The measures of an indicator, and the one to show: the requested one if it exists, else the most common. */
 export async function loadMeasures(dataUrl: string, indicator: string, measure: string | null, unit: string | null) {
   const measures = await run<MeasureOption>(dataUrl, measuresOf(indicator));
-  const chosen = measures.find((m) => m.measure === measure && (!unit || m.unit === unit)) ?? measures[0] ?? null;
-  return { measures, chosen };
+  return { measures, chosen: chooseMeasure(measures, measure, unit) };
 }
 
 /** The rows a compare chart draws. */
@@ -61,9 +60,4 @@ export function splitSentence(f: Pick<FigureDetail, 'sentence' | 'text_start' | 
   const a = Math.max(0, f.text_start - f.sentence_text_start);
   const b = Math.max(a, f.text_end - f.sentence_text_start);
   return [f.sentence.slice(0, a), f.sentence.slice(a, b), f.sentence.slice(b)];
-}
-
-/** A region's or indicator's name in the interface language. */
-export function nameIn(lang: Lang, o: { name_zh: string; name_en: string } | undefined, fallback: string): string {
-  return o ? (lang === 'zh' ? o.name_zh : o.name_en) : fallback;
 }

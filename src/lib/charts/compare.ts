@@ -32,7 +32,26 @@ export interface CompareOptions {
   height?: number;
   /** A DOM document, for rendering outside the browser. */
   document?: Document;
+  /** Plot's HTML legend above the chart (the dashboard); false when a frame draws its own (exports, embeds). */
+  legend?: boolean;
+  theme?: Theme;
 }
+
+/** The colours of a chart's ground and ink; the region colours read on both. */
+export interface ThemeColors {
+  ink: string;
+  muted: string;
+  ground: string;
+  rule: string;
+}
+export type Theme = 'light' | 'dark';
+export const THEMES: Record<Theme, ThemeColors> = {
+  light: { ink: '#1d2430', muted: '#5b6b7c', ground: 'white', rule: '#bbb' },
+  dark: { ink: '#e6e9ee', muted: '#a4afbb', ground: '#16191d', rule: '#555d66' },
+};
+
+/** The font stack of every chart: the system's, then Noto CJK, which the CLI's PNG renderer loads by name. */
+export const FONT_FAMILY = 'system-ui, "Noto Sans CJK SC", "Noto Sans SC", sans-serif';
 
 interface Point extends ChartRow {
   v: number;
@@ -106,6 +125,7 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
   const qualified = points.filter((p) => qualifierMark(p.qualifier));
   const rank = o.measure === 'rank';
   const label = o.lang === 'zh' ? unit.zh : unit.en;
+  const theme = THEMES[o.theme ?? 'light'];
   const summary = domain
     .map((r) => {
       const mine = points.filter((p) => p.region === r);
@@ -122,16 +142,16 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
     marginRight: 28,
     ariaLabel: `${t(o.lang, 'chartOf')} ${o.title}`,
     ariaDescription: summary,
-    style: { fontFamily: 'system-ui, "Noto Sans CJK SC", "Noto Sans SC", sans-serif', fontSize: '12px', overflow: 'visible' },
+    style: { fontFamily: FONT_FAMILY, fontSize: '12px', overflow: 'visible', color: o.theme ? theme.ink : undefined, background: o.theme ? theme.ground : undefined },
     x: { label: t(o.lang, 'year'), tickFormat: 'd', ticks: yearTicks(points), nice: false, inset: 16 },
     y: { label, grid: true, reverse: rank, nice: true, zero: !rank && o.unit !== 'percent' },
-    color: { type: 'categorical', domain, range: domain.map((r) => colors.get(r)!), legend: true, tickFormat: o.regionName },
+    color: { type: 'categorical', domain, range: domain.map((r) => colors.get(r)!), legend: o.legend ?? true, tickFormat: o.regionName },
     marks: [
-      rank ? null : Plot.ruleY([0], { stroke: '#bbb' }),
+      rank ? null : Plot.ruleY([0], { stroke: theme.rule }),
       Plot.line(linePoints(points), { x: 'year', y: 'v', z: 'region', stroke: 'region', strokeWidth: 2 }),
       Plot.dot(actual, { x: 'year', y: 'v', fill: 'region', stroke: 'region', r: 5, symbol: 'circle', render: tag(actual) }),
       Plot.dot(planned, {
-        x: 'year', y: 'v', stroke: 'region', fill: 'white', strokeWidth: 2, r: 6,
+        x: 'year', y: 'v', stroke: 'region', fill: theme.ground, strokeWidth: 2, r: 6,
         symbol: (p: Point) => (p.stance === 'target' ? 'circle' : 'diamond'), render: tag(planned),
       }),
       Plot.text(qualified, { x: 'year', y: 'v', text: (p: Point) => qualifierMark(p.qualifier), fill: 'region', dx: 10, dy: -9, fontWeight: 'bold' }),

@@ -15,6 +15,8 @@ export interface Query {
 /** The views a query may read; the client creates them over the Parquet files. */
 export const TABLES = ['figures', 'documents', 'indicators', 'regions'] as const;
 
+const DOC_COLUMNS = `d.title, d.issuer, CAST(d.published AS VARCHAR) AS published, d.doc_number, d.region AS doc_region`;
+
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /** Catalog indicators with their group and how many figures each has. */
@@ -52,21 +54,53 @@ GROUP BY measure, unit ORDER BY n DESC, measure, unit`,
   };
 }
 
+/** What narrows a chart beyond its indicator, measure and regions: a span of years, some stances. */
+export interface SeriesFilter {
+  from?: number;
+  to?: number;
+  stances?: string[];
+}
+
+function seriesWhere(indicator: string, measure: string, unit: string, regions: string[], filter: SeriesFilter) {
+  const parts = ['f.indicator = ?', 'f.measure = ?', 'f.unit = ?', 'f.year IS NOT NULL', `f.region IN (${placeholders(regions.length)})`];
+  const params: Query['params'] = [indicator, measure, unit, ...regions];
+  if (filter.from !== undefined) parts.push('f.year >= ?'), params.push(filter.from);
+  if (filter.to !== undefined) parts.push('f.year <= ?'), params.push(filter.to);
+  if (filter.stances?.length) parts.push(`f.stance IN (${placeholders(filter.stances.length)})`), params.push(...filter.stances);
+  return { sql: parts.join(' AND '), params };
+}
+
+const NOTHING: Query = { name: 'series', sql: 'SELECT NULL AS figure_id WHERE false', params: [] };
+
 /** The figures one chart draws: one indicator, one measure and unit, some regions, dated. */
-export function series(indicator: string, measure: string, unit: string, regions: string[]): Query {
-  if (regions.length === 0) return { name: 'series', sql: 'SELECT NULL AS figure_id WHERE false', params: [] };
+export function series(indicator: string, measure: string, unit: string, regions: string[], filter: SeriesFilter = {}): Query {
+  if (regions.length === 0) return NOTHING;
+  const w = seriesWhere(indicator, measure, unit, regions, filter);
   return {
     name: 'series',
     sql: `SELECT f.figure_id, f.doc_id, f.region, f.year, f.period, f.stance, f.value, f.unit, f.qualifier, f.quote,
   f.label, f.confidence, f.year_inferred, f.indicator, f.measure
 FROM figures f
-WHERE f.indicator = ? AND f.measure = ? AND f.unit = ? AND f.year IS NOT NULL AND f.region IN (${placeholders(regions.length)})
+WHERE ${w.sql}
 ORDER BY f.region, f.year, f.stance, f.confidence DESC, f.figure_id`,
-    params: [indicator, measure, unit, ...regions],
+    params: w.params,
   };
 }
 
-const DOC_COLUMNS = `d.title, d.issuer, CAST(d.published AS VARCHAR) AS published, d.doc_number, d.region AS doc_region`;
+/** Exactly the rows `series` draws, with their sentences and documents: for a chart's CSV and its source notes. */
+export function seriesSources(indicator: string, measure: string, unit: string, regions: string[], filter: SeriesFilter = {}): Query {
+  if (regions.length === 0) return { ...NOTHING, name: 'seriesSources' };
+  const w = seriesWhere(indicator, measure, unit, regions, filter);
+  return {
+    name: 'seriesSources',
+    sql: `SELECT f.figure_id, f.region, f.indicator, f.label, f.year, f.period, f.stance, f.measure, f.value, f.unit, f.qualifier,
+  f.quote, f.sentence, f.confidence, f.year_inferred, ${DOC_COLUMNS}, f.doc_id
+FROM figures f JOIN documents d ON d.doc_id = f.doc_id
+WHERE ${w.sql}
+ORDER BY f.region, f.year, f.stance, f.confidence DESC, f.figure_id`,
+    params: w.params,
+  };
+}
 
 /** One figure with its source sentence and its document's metadata. */
 export function figureDetail(figureId: string): Query {
