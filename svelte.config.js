@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ fallback: undefined }),
+    // KELAN_BUILD_DIR and KELAN_KIT_DIR let several builds run side by side (parallel test runs); both default to SvelteKit's own.
+    adapter: adapter({ pages: process.env.KELAN_BUILD_DIR || 'build', assets: process.env.KELAN_BUILD_DIR || 'build', fallback: undefined }),
+    outDir: process.env.KELAN_KIT_DIR || '.svelte-kit',
     typescript: {
       config(tsconfig) {
         // apache-arrow 13 ships no "exports" types; point at its d.ts (stack-facts pitfall 8).

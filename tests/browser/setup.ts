@@ -26,8 +26,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     await buildSite(ROOT, 'error');
     console.log(`browser tests: built the site in ${seconds(t)}`);
 
-    const serving = await serve({ root: join(ROOT, 'build'), port: 0 });
-    console.log(`browser tests: serving build/ at ${serving.url}`);
+    const serving = await serve({ root: process.env.KELAN_BUILD_DIR || join(ROOT, 'build'), port: 0 });
+    console.log(`browser tests: serving ${process.env.KELAN_BUILD_DIR || 'build/'} at ${serving.url}`);
     project.provide('baseUrl', serving.url);
     return () => serving.close();
   } catch (e) {
