@@ -190,7 +190,8 @@ function handler(root: string, cache: CompressionCache, log?: (line: string) => 
         res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
         return done(405);
       }
-      const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+      // The request target is a path: '//x' is a path too, not a host as URL() would read it.
+      const pathname = new URL(`http://localhost/${(req.url ?? '/').replace(/^\/+/, '')}`).pathname;
       let file = resolveFile(root, pathname);
       if (!file && extname(pathname) === '') file = fallbackFile(root);
       if (!file) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, toCsv, type CsvValue } from '../src/lib/csv.ts';
+import { BOM, csvField, FIGURE_CSV_COLUMNS, figuresCsv, toCsv, type CsvValue } from '../src/lib/csv.ts';
 
 describe('csvField', () => {
   it.each<[CsvValue, string]>([
@@ -68,5 +68,24 @@ describe('toCsv', () => {
   it('starts with the UTF-8 byte order mark', () => {
     const bytes = new TextEncoder().encode(toCsv(['地区'], [['武汉']]));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+});
+
+describe('figuresCsv', () => {
+  const rows = [
+    { figure_id: 'f1', region: 'hubei', indicator: 'high_tech_enterprises', year: 2020, value: 10400, quote: '10400家', sentence: '达到10400家,同比增长', title: '答复', issuer: '湖北省科技厅' },
+  ];
+  const names = { region: (id: string) => ({ hubei: '湖北' })[id] ?? id, indicator: () => '高新技术企业' };
+
+  it('writes the contract columns with names beside ids, sentence and sources quoted where needed', () => {
+    const [header, first] = figuresCsv(rows, names).slice(1).split('\r\n');
+    expect(header.split(',')).toEqual([...FIGURE_CSV_COLUMNS]);
+    expect(first).toBe('f1,hubei,湖北,high_tech_enterprises,高新技术企业,,2020,,,,10400,,,10400家,"达到10400家,同比增长",答复,湖北省科技厅,,,,,');
+  });
+
+  it('adds the data version as a last column when given', () => {
+    const [header, first] = figuresCsv(rows, names, 'd9094500ce56').slice(1).split('\r\n');
+    expect(header.endsWith(',year_inferred,data_version')).toBe(true);
+    expect(first.endsWith(',d9094500ce56')).toBe(true);
   });
 });

@@ -32,3 +32,28 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cs
   const lines = [header, ...rows].map((fields) => fields.map(csvField).join(',') + '\r\n');
   return BOM + lines.join('');
 }
+
+/** The columns of every CSV of figures (the table's, a chart's): the figure, then its sources, named as in the data contract. */
+export const FIGURE_CSV_COLUMNS = [
+  'figure_id', 'region', 'region_name', 'indicator', 'indicator_name', 'label', 'year', 'period', 'stance', 'measure', 'value', 'unit',
+  'qualifier', 'quote', 'sentence', 'title', 'issuer', 'published', 'doc_number', 'doc_id', 'confidence', 'year_inferred',
+] as const;
+
+/**
+ * Figures with their sources as a CSV document, region and indicator named by
+ * `names`; with `dataVersion`, a last column says which data they came from.
+ */
+export function figuresCsv(
+  rows: ReadonlyArray<object>,
+  names: { region(id: string): string; indicator(id: string): string },
+  dataVersion?: string,
+): string {
+  const columns: readonly string[] = dataVersion ? [...FIGURE_CSV_COLUMNS, 'data_version'] : FIGURE_CSV_COLUMNS;
+  return toCsv(columns, rows.map((r) => {
+    const row = r as Record<string, unknown>;
+    const named: Record<string, unknown> = {
+      ...row, region_name: names.region(String(row.region)), indicator_name: names.indicator(String(row.indicator)), data_version: dataVersion,
+    };
+    return columns.map((c) => named[c] as CsvValue);
+  }));
+}

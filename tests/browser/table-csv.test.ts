@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../helpers/csv.ts';
 import { readParquet } from '../helpers/parquet.ts';
 import { ROOT } from '../../scripts/start.ts';
 import { pageProblems, searchParams, useBrowser } from './harness.ts';
@@ -31,27 +32,6 @@ async function settle(page: Page, n: number): Promise<string[]> {
   await expect.poll(() => page.getAttribute('[data-testid=row-count]', 'data-count'), { timeout: 20_000 }).toBe(String(n));
   await page.waitForSelector('[data-testid=figures-table]:not([aria-busy=true])');
   return page.$$eval('[data-testid=figures-table] tbody tr', (rows) => rows.map((r) => r.getAttribute('data-figure-id') ?? ''));
-}
-
-/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { record.push(field); field = ''; }
-    else if (c === '\r' && text[i + 1] === '\n') { record.push(field); records.push(record); record = []; field = ''; i++; }
-    else field += c;
-  }
-  expect(field === '' && record.length === 0, 'the file ends with CRLF').toBe(true);
-  return records;
 }
 
 describe('figures table', () => {

@@ -63,9 +63,14 @@ export interface ChartData {
   regionName: (region: string) => string;
 }
 
-/** The requested measure if the indicator has it, else the one with most figures. */
+// Without a request, a chart shows levels before changes: a stock (total) or a flow (amount) reads on its own.
+const PREFERRED = ['total', 'amount'];
+
+/** The requested measure if the indicator has it, else its total or amount, else the one with most figures (`measures` comes most first). */
 export function chooseMeasure(measures: MeasureOption[], measure?: string | null, unit?: string | null): MeasureOption | null {
-  return measures.find((m) => m.measure === measure && (!unit || m.unit === unit)) ?? measures[0] ?? null;
+  return measures.find((m) => m.measure === measure && (!unit || m.unit === unit))
+    ?? PREFERRED.map((p) => measures.find((m) => m.measure === p)).find(Boolean)
+    ?? measures[0] ?? null;
 }
 
 /** A name in the interface language, or the id when the catalog has none. */

@@ -1,6 +1,7 @@
 import { run } from '$lib/db/duckdb.ts';
 import { SORTABLE, tableCount, tableExport, tablePage, yearList, type SortColumn, type TableFilter } from '$lib/db/queries.ts';
-import { toCsv, type CsvValue } from '$lib/csv.ts';
+import { figuresCsv, type CsvValue } from '$lib/csv.ts';
+import { dataVersion } from '$lib/export.ts';
 import { t, type Lang, type Word } from '$lib/i18n.ts';
 import type { FigureRow } from '$lib/types.ts';
 import { loadCatalog, nameIn, type IndicatorOption, type RegionOption } from '../compare.ts';
@@ -105,39 +106,20 @@ export async function loadPage(dataUrl: string, s: TableState): Promise<{ rows: 
   return { rows, total, page, pages };
 }
 
-/** The CSV's columns: the figure, then its sources, named as in the data contract. */
-export const CSV_COLUMNS = [
-  'figure_id', 'region', 'region_name', 'indicator', 'indicator_name', 'label', 'year', 'period', 'stance', 'measure', 'value', 'unit',
-  'qualifier', 'quote', 'sentence', 'title', 'issuer', 'published', 'doc_number', 'doc_id', 'confidence', 'year_inferred',
-] as const;
-
 /** Every row the filter keeps, with its sources, as a CSV document; region and indicator names in the interface language. */
 export async function exportCsv(dataUrl: string, filter: TableFilter, options: TableOptions, lang: Lang): Promise<string> {
-  const rows = await run<Record<string, CsvValue>>(dataUrl, tableExport(filter));
+  const [rows, version] = await Promise.all([run<Record<string, CsvValue>>(dataUrl, tableExport(filter)), dataVersion(dataUrl)]);
   const names = lookups(options);
-  const named = rows.map((r): Record<string, CsvValue> => ({
-    ...r,
-    region_name: nameIn(lang, names.regions.get(String(r.region)), String(r.region)),
-    indicator_name: nameIn(lang, names.indicators.get(String(r.indicator)), String(r.indicator)),
-  }));
-  return toCsv(CSV_COLUMNS, named.map((r) => CSV_COLUMNS.map((c) => r[c])));
+  return figuresCsv(rows, {
+    region: (id) => nameIn(lang, names.regions.get(id), id),
+    indicator: (id) => nameIn(lang, names.indicators.get(id), id),
+  }, version.version);
 }
 
 /** A file name that says what was filtered: `kelan-figures-wuhan-high_tech_enterprises.csv`. */
 export function csvFileName(filter: TableFilter): string {
   const parts = [filter.region, filter.indicator, filter.year, filter.stance].filter((x) => x !== undefined);
   return ['kelan-figures', ...parts].join('-') + '.csv';
-}
-
-/** Hands a text to the browser as a file download. */
-export function saveFile(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked later: some browsers read the blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The table's columns: the interface word that heads each, and the sort it offers, if any. */
