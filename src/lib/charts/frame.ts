@@ -33,6 +33,8 @@ export interface FrameOptions extends Omit<CompareOptions, 'legend'> {
   data: DataVersion;
   /** No title, legend or footer: the chart alone (embeds with `plain=1`). */
   plain?: boolean;
+  /** The number each of `sources` is cited by, when a report numbers citations across its charts; else 1, 2, …. */
+  citationNumbers?: number[];
 }
 
 /** The run.json fields a data version is read from. */
@@ -149,7 +151,7 @@ export function framedChart(rows: ChartRow[], o: FrameOptions): SVGSVGElement {
     const lineHeight = 15;
     const lines = [
       `${t(o.lang, 'sources')}:`,
-      ...o.sources.flatMap((s, i) => wrapText(`[${i + 1}] ${citation(s, o.lang)}`, width - 2 * pad, size)),
+      ...o.sources.flatMap((s, i) => wrapText(`[${o.citationNumbers?.[i] ?? i + 1}] ${citation(s, o.lang)}`, width - 2 * pad, size)),
       versionNote(o.data, o.lang),
     ];
     y += 6;
