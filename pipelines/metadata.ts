@@ -1,9 +1,12 @@
 import { regions, regionOfAbbreviation, type Region } from './catalog/regions.ts';
+import { DOC_NUMBER, docNumberIn, ISSUER_LABELS, NUMBER_LABELS, readHeaderFields } from './header-fields.ts';
+import { fullestName, isAgency, numberNamesAgency, qualify, signatures, titleIssuer } from './issuer.ts';
 import { findRegionMentions } from './region-mentions.ts';
 
 /** What a document says about itself: title, issuer, date, 文号, main region. */
 export interface Metadata {
   title: string;
+  /** The issuing agency as the document names it, qualified with its region; empty when unknown. */
   issuer: string;
   /** `YYYY-MM-DD`, or null when the page shows no date. */
   published: string | null;
@@ -15,7 +18,7 @@ export interface Metadata {
   dated: boolean;
   /** A plan, work programme or target document: its figures are targets unless said otherwise. */
   isPlan: boolean;
-  /** 索引号 prefix (the issuing agency's code), used to infer a polluted issuer. */
+  /** 索引号 prefix (the issuing agency's code), used to infer an issuer the document does not name. */
   indexPrefix: string | null;
   /** The issuer field was missing or set aside as spam. */
   issuerPolluted: boolean;
@@ -27,20 +30,11 @@ const UNKNOWN: Region = { region: 'unknown', name_zh: '未知', name_en: 'Unknow
 const DATE = /(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})/;
 // Official fields first, then a signature date, then page furniture.
 const DATE_LABELS: Array<[RegExp, number]> = [
-  [/(?:发布日期|发文日期|成文日期)[^\d\n]{0,8}(\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2})/, 0],
+  [/(?:发\s*布\s*日\s*期|发\s*文\s*日\s*期|成\s*文\s*日\s*期)[^\d\n]{0,8}(\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2})/, 0],
   [/^\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*$/m, 1],
   [/(?:发布时间|发表于|时间|日期|供稿|来源)[^\d\n]{0,8}(\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2})/, 2],
 ];
-const AGENCY = /(?:人民政府办公厅|人民政府|科学技术厅|科学技术局|科技厅|科技局|发展和改革委员会|统计局|办公厅|委员会)$/;
 const PLAN_TITLE = /要点|方案|规划|计划|纲要|实施意见|行动|目标/;
-
-/** A field of a metadata table: `发布机构 | X |` or `[ 发布机构 ] | X`. */
-function field(text: string, label: RegExp): { value: string; start: number } | null {
-  const m = new RegExp(`${label.source}\\s*(?:\\])?\\s*[|:：]?\\s*([^|\\n\\[]*)`).exec(text);
-  if (!m) return null;
-  const value = m[1].trim();
-  return { value, start: m.index + m[0].length - m[1].length + (m[1].length - m[1].trimStart().length) };
-}
 
 function isoDate(s: string): string | null {
   const m = DATE.exec(s);
@@ -66,19 +60,32 @@ function findTitle(lines: string[]): { title: string; real: boolean } {
   const candidates = lines.map((l) => l.trim()).filter((l) => l.length >= 6 && !/^[\[【]|索\s*引|^\d{4}[-/]|^(?:作者|来源|发布)/.test(l) && !l.includes(' | '));
   const short = candidates.slice(0, 12).filter((l) => l.length <= 80 && !/。./.test(l));
   const titled = short.find((l) => /关于|报告|方案|要点|规划|通知|答复|复函|意见|发布|召开/.test(l)) ?? short[0];
-  if (titled) return { title: titled.replace(/\s+/g, ' '), real: true };
+  if (titled) return { title: bareTitle(titled.replace(/\s+/g, ' ')), real: true };
   const first = candidates[0] ?? '';
   return { title: first.slice(0, first.indexOf('。') > 0 ? first.indexOf('。') : 60).replace(/\s+/g, ' '), real: false };
 }
 
-/** The agency named by a line near the end that is followed by a date: the signature. */
-function signature(lines: string[]): string | null {
-  for (let i = lines.length - 1; i > 0 && i > lines.length - 12; i--) {
-    if (!/^\s*\d{4}年\d{1,2}月\d{1,2}日\s*$/.test(lines[i])) continue;
-    const prev = lines[i - 1].trim();
-    if (prev.length <= 20 && AGENCY.test(prev)) return prev;
+const LEADING_NUMBER = new RegExp(`^${DOC_NUMBER.source}(?:\\s*(?=《)|\\s+)`);
+const TRAILING_NUMBER = new RegExp(`\\s*[(（]${DOC_NUMBER.source}[)）]$`);
+
+/** A title without the 文号 around it (it has its own column): 武政办〔2021〕26号《…的通知》 → …的通知. */
+function bareTitle(title: string): string {
+  const lead = LEADING_NUMBER.exec(title);
+  let t = lead && title.length - lead[0].length >= 6 ? title.slice(lead[0].length) : title;
+  t = t.replace(TRAILING_NUMBER, '');
+  return /^《[^《》]+》$/.test(t) ? t.slice(1, -1) : t;
+}
+
+/**
+ * The 文号 when no header field gives one: a line that is only a 文号, or one in the
+ * title. A number cited in the body (根据国发〔2016〕43号) is another document's.
+ */
+function standingDocNumber(lines: string[], title: string | null): string | null {
+  for (const line of lines) {
+    const bare = line.trim().replace(/^[(（]|[)）]$/g, '');
+    if (bare && docNumberIn(bare) === bare.replace(/\s+/g, '')) return docNumberIn(bare);
   }
-  return null;
+  return title ? docNumberIn(lines.find((l) => l.replace(/\s+/g, ' ').includes(title)) ?? '') : null;
 }
 
 function latestYear(text: string): number | null {
@@ -115,6 +122,13 @@ function mainRegion(text: string, title: string, issuer: string, docNumber: stri
   return best ?? UNKNOWN;
 }
 
+/** The issuer field's value, or its first word when that is an agency and the rest is not a name (a time, a counter). */
+function nameIn(value: string): string {
+  if (/^[\u4e00-\u9fff][\u4e00-\u9fff ()·]{1,39}$/.test(value)) return value;
+  const first = value.split(' ')[0];
+  return isAgency(first) ? first : '';
+}
+
 /**
  * Reads a document's metadata from its normalised text, with the spans that
  * the clean stage set aside masked out (`clean` has spaces where they were).
@@ -123,24 +137,31 @@ export function readMetadata(clean: string, full: string): Metadata {
   const warnings: string[] = [];
   const lines = clean.split('\n');
   const { title, real } = findTitle(lines);
-  const issuerField = field(full, /发\s*布\s*机\s*构/);
-  const cleanIssuer = issuerField ? clean.slice(issuerField.start, issuerField.start + issuerField.value.length).trim() : '';
-  const issuerPolluted = !!issuerField && cleanIssuer !== issuerField.value;
-  let issuer = issuerPolluted ? '' : cleanIssuer;
+  const fields = readHeaderFields(full, clean);
+  const issuerField = ISSUER_LABELS.map((l) => fields.get(l)).find((f) => f && f.value && !f.labelSetAside);
+  const issuerPolluted = !!issuerField && issuerField.cleanValue !== issuerField.value;
+  const numberField = NUMBER_LABELS.map((l) => fields.get(l)).find((f) => f && !f.labelSetAside);
+  const docNumber = (numberField && docNumberIn(numberField.cleanValue)) ?? standingDocNumber(lines, real ? title : null);
+
+  let issuer = issuerField && !issuerPolluted ? nameIn(issuerField.value) : '';
   if (!issuer) {
-    const signed = signature(lines);
+    // The document's own signature or title names it; the 文号 prefix tells which when they differ.
+    const named = [...signatures(lines), titleIssuer(title)].filter((n): n is string => !!n);
+    const signed = (docNumber ? named.find((n) => numberNamesAgency(docNumber, n)) : undefined) ?? named[0];
     if (signed) {
       issuer = signed;
-      if (issuerPolluted) warnings.push(`issuer inferred from the signature: ${signed} (the 发布机构 field "${issuerField!.value}" is spam)`);
+      if (issuerField) warnings.push(`issuer read from the document's signature or title: ${signed} (the 发布机构 field "${issuerField.value}" is ${issuerPolluted ? 'spam' : 'not a name'})`);
     }
   }
-  const numberField = field(clean, /(?:发文字号|文\s*号)/);
-  let docNumber = numberField && numberField.value && numberField.value !== '无' ? numberField.value : null;
-  docNumber ??= /[\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号/.exec(clean)?.[0] ?? null;
   const published = findDate(clean) ?? findDate(full);
   const index = /索\s*引\s*号\s*(?:\])?\s*[|:：]?\s*([0-9A-Z]{6,})\//.exec(clean);
   const region = mainRegion(clean, title, issuer, docNumber);
   if (region.region === 'unknown') warnings.push('main region not found: no place is named in the title, issuer, 文号 or text');
+  if (issuer) {
+    const named = fullestName(qualify(issuer, region), clean);
+    if (named !== issuer) warnings.push(`issuer ${issuer} read as ${named}`);
+    issuer = named;
+  }
   const year = published ? Number(published.slice(0, 4)) : latestYear(clean);
   return {
     title, issuer, published, docNumber, region: region.region,
@@ -153,29 +174,29 @@ export function readMetadata(clean: string, full: string): Metadata {
 }
 
 /**
- * Fills in polluted issuers from other documents of the run with the same 索引号
- * prefix (the agency's code), or from how the text names its author (我厅, 市科技局).
+ * Fills in issuers still unknown from other documents of the run with the same
+ * 索引号 prefix (the agency's code). A name that no document contains is never
+ * made up: an issuer not found stays empty.
  */
 export function inferIssuers(docs: Array<{ docId: string; meta: Metadata; text: string }>): void {
   const byPrefix = new Map<string, { issuer: string; docId: string }>();
   for (const d of docs) {
-    if (d.meta.indexPrefix && d.meta.issuer && !d.meta.issuerPolluted) byPrefix.set(d.meta.indexPrefix, { issuer: d.meta.issuer, docId: d.docId });
+    const { indexPrefix, issuer, issuerPolluted } = d.meta;
+    if (!indexPrefix || !issuer || issuerPolluted) continue;
+    // The fullest name of the agency wins, whatever order the documents come in.
+    const known = byPrefix.get(indexPrefix);
+    if (!known || issuer.length > known.issuer.length || (issuer.length === known.issuer.length && d.docId < known.docId)) byPrefix.set(indexPrefix, { issuer, docId: d.docId });
   }
   for (const d of docs) {
     const m = d.meta;
     if (m.issuer) continue;
     const shared = m.indexPrefix ? byPrefix.get(m.indexPrefix) : undefined;
-    if (shared) {
-      m.issuer = shared.issuer;
-      m.warnings.push(`issuer inferred: ${shared.issuer}, from the 索引号 prefix ${m.indexPrefix} shared with ${shared.docId}`);
-    } else {
-      const region = regions().find((r) => r.region === m.region);
-      const self = /我厅|省科技厅/.test(d.text) ? '科学技术厅' : /我局|市科技局/.test(d.text) ? '科学技术局' : null;
-      if (region && self) {
-        m.issuer = `${region.name_zh}${region.level === 'province' ? '省' : '市'}${self}`;
-        m.warnings.push(`issuer inferred: ${m.issuer}, from how the text names its author`);
-      }
+    if (!shared) {
+      m.warnings.push('issuer not found: no 发布机构 field, signature, 关于 title or shared 索引号 names it');
+      continue;
     }
-    if (m.issuer && m.issuerPolluted) m.region = mainRegion(d.text, m.title, m.issuer, m.docNumber).region;
+    m.issuer = shared.issuer;
+    m.warnings.push(`issuer inferred: ${shared.issuer}, from the 索引号 prefix ${m.indexPrefix} shared with ${shared.docId}`);
+    if (m.issuerPolluted) m.region = mainRegion(d.text, m.title, m.issuer, m.docNumber).region;
   }
 }

@@ -70,7 +70,7 @@ describe('pipeline over the seeds', () => {
     expect(byId.get('000')!.warnings.join('\n')).toMatch(/issuer inferred: 湖北省科学技术厅.*011043145/);
     expect(byId.get('001')).toMatchObject({ region: 'wuhan', doc_number: '武政办〔2021〕26号', published: '2021-03-28', script: 'traditional' });
     expect(byId.get('001')!.warnings.join('\n')).toMatch(/spam/);
-    expect(byId.get('002')).toMatchObject({ region: 'chongqing', issuer: '市科技局', doc_number: '渝科局函〔2023〕278号', published: '2023-07-26' });
+    expect(byId.get('002')).toMatchObject({ region: 'chongqing', issuer: '重庆市科学技术局', doc_number: '渝科局函〔2023〕278号', published: '2023-07-26' });
     expect(byId.get('003')).toMatchObject({ region: 'hubei', published: '2017-03-01' });
     expect(byId.get('004')).toMatchObject({ region: 'hubei', issuer: '湖北省科学技术厅', published: '2025-07-30' });
     for (const d of documents) expect(d.sha256).toMatch(/^[0-9a-f]{64}$/);
