@@ -3,7 +3,7 @@
  * legend, the numbered source documents and the data version, and the same
  * points the page draws; the PNG is the same chart at twice its size, with its
  * title drawn; the CSV holds exactly the plotted rows with sentences, quotes,
- * sources and the data version.
+ * sources and the data version; the embed code frames the same chart.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -88,6 +88,19 @@ describe('chart export', () => {
       expect(r.title).not.toBe('');
       expect(r.data_version).toBe(version);
     }
+    // Copy embed code: an iframe of the same chart and the host script that sizes it.
+    await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.click('[data-testid=copy-embed]');
+    await page.waitForSelector('[data-testid=export-status]');
+    const snippet = await page.evaluate(() => navigator.clipboard.readText());
+    const src = /<iframe src="([^"]+)"[^>]* data-kelan-embed[^>]*>/.exec(snippet)?.[1].replace(/&amp;/g, '&');
+    expect(src).toBeDefined();
+    const embed = new URL(src!);
+    expect(embed.pathname).toBe('/embed');
+    expect(Object.fromEntries(embed.searchParams)).toMatchObject({ indicator: 'tech_contract_turnover', regions: 'hubei,wuhan,chongqing', lang: 'zh' });
+    expect(snippet).toContain(`<script src="${embed.origin}/embed.js" async></script>`);
+    // The printable report of this chart.
+    expect(await page.getAttribute('[data-testid=report-link]', 'href')).toBe('/report?indicators=tech_contract_turnover&regions=hubei%2Cwuhan%2Cchongqing&lang=zh');
     expect(pageProblems(page)).toEqual([]);
   });
 });
