@@ -1,11 +1,9 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { compareChart, type ChartRow } from '../src/lib/charts/compare.ts';
 import { citation, framedChart, sourcesOf, wrapText, type FrameOptions, type SourceDoc } from '../src/lib/charts/frame.ts';
+import { normalise, snapshot } from './svg-snapshot.ts';
 
-const dir = resolve(import.meta.dirname, 'charts');
 const NAMES: Record<string, string> = { hubei: '湖北', wuhan: '武汉', chongqing: '重庆', xiangyang: '襄阳' };
 
 function row(region: string, year: number, stance: string, value: number, unit: string, qualifier = 'exact', measure = 'amount'): ChartRow {
@@ -17,28 +15,6 @@ function render(rows: ChartRow[], options: { unit: string; measure: string; regi
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const el = compareChart(rows, { lang: options.lang ?? 'zh', unit: options.unit, measure: options.measure, regions: options.regions, regionName: (r) => NAMES[r] ?? r, title: 'test', document: document as unknown as Document });
   return normalise(el.outerHTML);
-}
-
-function normalise(html: string): string {
-  let n = 0;
-  const ids = new Map<string, string>();
-  return html
-    .replace(/plot-[0-9a-f]{6}/g, 'plot')
-    .replace(/(?<=\s)(id|href|clip-path)="([^"]*)"/g, (_, k: string, v: string) => `${k}="${v.replace(/[\w-]*\d[\w-]*/g, (id) => ids.get(id) ?? (ids.set(id, `id${++n}`), `id${n}`))}"`)
-    .replace(/\d+\.\d{3,}/g, (x) => String(Math.round(Number(x) * 100) / 100))
-    .replace(/></g, '>\n<');
-}
-
-/** Compares to tests/charts/<name>.svg; a missing snapshot is written outside CI and fails in CI. */
-function snapshot(name: string, svg: string) {
-  const file = join(dir, `${name}.svg`);
-  if (!existsSync(file)) {
-    if (process.env.CI) throw new Error(`missing snapshot ${file}`);
-    writeFileSync(file, svg);
-  }
-  const expected = readFileSync(file, 'utf8');
-  if (svg !== expected) writeFileSync(join(dir, `${name}.changed.svg`), svg);
-  expect(svg).toBe(expected);
 }
 
 describe('compare chart', () => {
