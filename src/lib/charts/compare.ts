@@ -140,10 +140,12 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
     height: o.height ?? 380,
     marginLeft: 56,
     marginRight: 28,
+    marginBottom: 44,
     ariaLabel: `${t(o.lang, 'chartOf')} ${o.title}`,
     ariaDescription: summary,
     style: { fontFamily: FONT_FAMILY, fontSize: '12px', overflow: 'visible', color: o.theme ? theme.ink : undefined, background: o.theme ? theme.ground : undefined },
-    x: { label: t(o.lang, 'year'), tickFormat: 'd', ticks: yearTicks(points), nice: false, inset: 16 },
+    // The axis label sits below the tick labels, so it never runs into the last year.
+    x: { label: t(o.lang, 'year'), labelOffset: 38, tickFormat: 'd', ticks: yearTicks(points), nice: false, inset: 16 },
     y: { label, grid: true, reverse: rank, nice: true, zero: !rank && o.unit !== 'percent' },
     color: { type: 'categorical', domain, range: domain.map((r) => colors.get(r)!), legend: o.legend ?? true, tickFormat: o.regionName },
     marks: [
