@@ -172,11 +172,11 @@ describe('source note and full view', () => {
   const issuers = (...names: string[]) => names.map((issuer) => ({ issuer }));
 
   it.each([
-    [issuers('湖北省科学技术厅', '武汉市科技局', '重庆市科学技术局'), 'zh', '来源：湖北省科学技术厅 等 3 份文件 · 数据版本 d9094500ce56'],
-    [issuers('湖北省科学技术厅', '武汉市科技局', '重庆市科学技术局'), 'en', 'Sources: 湖北省科学技术厅 and 2 more documents · data d9094500ce56'],
-    [issuers('湖北省科学技术厅', '武汉市科技局'), 'en', 'Sources: 湖北省科学技术厅 and 1 more document · data d9094500ce56'],
-    [issuers(''), 'zh', '来源：未知 · 数据版本 d9094500ce56'],
-    [[], 'en', 'data d9094500ce56'],
+    [issuers('湖北省科学技术厅', '武汉市科技局', '重庆市科学技术局'), 'zh', '来源：湖北省科学技术厅 等 3 份文件 · 数据版本 d9094500ce56 · 生成于 2026-11-29'],
+    [issuers('湖北省科学技术厅', '武汉市科技局', '重庆市科学技术局'), 'en', 'Sources: 湖北省科学技术厅 and 2 more documents · data d9094500ce56 · built 2026-11-29'],
+    [issuers('湖北省科学技术厅', '武汉市科技局'), 'en', 'Sources: 湖北省科学技术厅 and 1 more document · data d9094500ce56 · built 2026-11-29'],
+    [issuers(''), 'zh', '来源：未知 · 数据版本 d9094500ce56 · 生成于 2026-11-29'],
+    [[], 'en', 'data d9094500ce56 · built 2026-11-29'],
   ] as const)('%j in %s', (sources, lang, expected) => {
     expect(sourceNote(sources, version, lang)).toBe(expected);
   });

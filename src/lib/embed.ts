@@ -288,7 +288,8 @@ export function fullViewHref(spec: EmbedSpec, figure: string | null = null): str
 
 /**
  * The embed's one-line source note: the newest source's issuer, how many
- * documents, and the data version — `来源:湖北省科学技术厅 等 3 份文件 · 数据版本 d9094500ce56`.
+ * documents, the data version and the day it was built —
+ * `来源:湖北省科学技术厅 等 3 份文件 · 数据版本 d9094500ce56 · 生成于 2026-11-29`.
  * @param sources The chart's sources, newest first (as `sourcesOf` orders them).
  */
 export function sourceNote(sources: ReadonlyArray<Pick<SourceDoc, 'issuer'>>, data: DataVersion, lang: Lang): string {
@@ -299,6 +300,6 @@ export function sourceNote(sources: ReadonlyArray<Pick<SourceDoc, 'issuer'>>, da
     const more = n === 1 ? '' : n === 2 && lang === 'en' ? say(lang, 'oneMoreSource') : t(lang, 'moreSources').replace('{n}', String(lang === 'zh' ? n : n - 1));
     parts.push(`${t(lang, 'sources')}${lang === 'zh' ? '：' : ': '}${sources[0].issuer || t(lang, 'unknown')}${more ? ` ${more}` : ''}`);
   }
-  parts.push(`${t(lang, 'dataVersion')} ${data.version}`);
+  parts.push(`${t(lang, 'dataVersion')} ${data.version}`, `${t(lang, 'builtOn')} ${data.built}`);
   return parts.join(' · ');
 }

@@ -94,7 +94,7 @@ describe('embed in a page from another origin', () => {
     expect(await zh.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     expect(await zh.innerText('[data-testid=embed-title]')).toBe('技术合同成交额');
     expect(await zh.innerText('.kelan-embed')).toContain('亿元');
-    expect(await zh.innerText('[data-testid=embed-note]')).toMatch(/^来源：.+ 等 \d+ 份文件 · 数据版本 [0-9a-f]{6,} · 在科览中查看完整图表$/);
+    expect(await zh.innerText('[data-testid=embed-note]')).toMatch(/^来源：.+ 等 \d+ 份文件 · 数据版本 [0-9a-f]{6,} · 生成于 \d{4}-\d{2}-\d{2} · 在科览中查看完整图表$/);
     const link = zh.locator('[data-testid=embed-note] a');
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await link.getAttribute('href')).toBe(url('/?indicator=tech_contract_turnover&regions=hubei%2Cwuhan%2Cchongqing&lang=zh'));
