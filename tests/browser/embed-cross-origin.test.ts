@@ -82,10 +82,9 @@ describe('embed in a page from another origin', () => {
       expect(svg.viewBox).toMatch(/^0 0 \d+ \d+/);
       expect(svg.frame - svg.width).toBeLessThan(30);
 
-      await expect.poll(async () => {
-        const h = await heights(page, name);
-        return Math.abs(h.iframe - h.content) <= 2 && Math.abs(h.iframe - h.scroll) <= 2;
-      }, { timeout: WAIT_MS }).toBe(true);
+      // Polled as the heights themselves, so that a failure prints them.
+      await expect.poll(() => heights(page, name), { timeout: WAIT_MS })
+        .toSatisfy((h: Awaited<ReturnType<typeof heights>>) => Math.abs(h.iframe - h.content) <= 2 && Math.abs(h.iframe - h.scroll) <= 2);
       expect((await heights(page, name)).iframe).not.toBe(INITIAL_HEIGHT);
     }
 
@@ -100,6 +99,11 @@ describe('embed in a page from another origin', () => {
     expect(await link.getAttribute('href')).toBe(url('/?indicator=tech_contract_turnover&regions=hubei%2Cwuhan%2Cchongqing&lang=zh'));
     expect(await zh.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(255, 255, 255)');
     expect(await zh.getAttribute('link[rel=alternate][type="application/json+oembed"]', 'href')).toBe(url('/oembed/tech_contract_turnover.json'));
+    // The oEmbed answer a content system reads: a rich embed whose html is the snippet for this indicator.
+    const oembed = await (await fetch(url('/oembed/tech_contract_turnover.json'))).json();
+    expect(oembed).toMatchObject({ type: 'rich', version: '1.0', provider_name: 'Kelan 科览', width: 720 });
+    expect(oembed.title).toContain('技术合同成交额');
+    expect(oembed.html).toMatch(/^<iframe src="https?:\/\/[^"]+\/embed\?indicator=tech_contract_turnover&amp;regions=hubei,wuhan,chongqing" [^>]*data-kelan-embed[^>]*><\/iframe><script src="[^"]+\/embed\.js" async><\/script>$/);
 
     // theme=dark&lang=en&plain=1: a dark ground, English labels, no title and no footer.
     const plain = await frameOf(page, 'plain');
