@@ -134,6 +134,10 @@ function indicatorFor(
   // The nearest phrase before the number in its segment, not the denominator after 占.
   const shareCut = seg.lastIndexOf('占');
   const leftLimit = shareCut >= 0 ? segStart + shareCut : m.start;
+  // 中心城区R&D经费投入占全市的61.20%: a part's share of its region's total is not the indicator (占GDP比重 is).
+  if (shareCut >= 0 && /全(?:市|省|国|区)/.test(seg.slice(shareCut)) && !/GDP|生产总值/.test(seg.slice(shareCut))) {
+    return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
+  }
   // A phrase that ends inside the segment counts even if a bracket split it: 研究与试验发展(R&D)经费.
   const before = aliases.filter((a) => a.end > segStart && a.end <= leftLimit);
   const near = before[before.length - 1];

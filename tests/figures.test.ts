@@ -51,6 +51,11 @@ describe('figures', () => {
       { indicator: 'tech_enterprises', measure: 'growth_rate', period: 'year', stance: 'actual' }],
     [WUHAN_PLAN, '截至目前,全市累计培育科技型企业3.6万家,较去年同期增长20%;今年1-5月,技术合同成交额达到305亿元。', '305亿元',
       { indicator: 'tech_contract_turnover', period: 'unknown', year: 2021, stance: 'actual' }],
+    // A part's share of its region's total is not the indicator; a share of GDP is its intensity.
+    [CQ_NEWS, '中心城区R&D經費投入占全市的61.20%。', '61.20%', { indicator: 'other', measure: 'share' }],
+    [HUBEI_REPLY, '企业输出技术合同成交额占全省技术合同成交额的79.87%。', '79.87%', { indicator: 'other', measure: 'share' }],
+    [HUBEI_REPLY, '全省R&D经费支出占全省生产总值的2.33%。', '2.33%', { indicator: 'rd_expenditure', measure: 'share' }],
+    [WUHAN_PLAN, '高新技术产业增加值占全市GDP比重达到25%。', '25%', { indicator: 'high_tech_industry_value_added', measure: 'share' }],
   ])('%#: %s', (doc, sentence, quote, expected) => {
     expect(figure(doc, sentence, quote)).toMatchObject(expected);
   });

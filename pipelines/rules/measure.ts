@@ -37,7 +37,8 @@ export function measureOf(m: NumberMention, left: string, clause: string, seg: s
     case 'fraction': return /增长|增速|提高|增幅/.test(seg) ? 'growth_rate' : 'share';
     case 'percent': {
       if (/(?:提高|提升|增|升|上升|降|下降)(?:到|至)$/.test(seg)) return 'share';
-      if (/增长|增速|增幅|增长率|递增|同比|年均|增加|提高|下降|减少|回落|提升/.test(seg)) return 'growth_rate';
+      // 增加值 (value added) names a quantity, not an increase.
+      if (/增长|增速|增幅|增长率|递增|同比|年均|增加(?!值)|提高|下降|减少|回落|提升/.test(seg)) return 'growth_rate';
       if (/^(?:的)?增长/.test(right)) return 'growth_rate';
       if (!/占|比重|比例|强度|率|指数|覆盖/.test(seg) && /增长|增速|增幅/.test(left.slice(-14)) && !/占|比重/.test(left.slice(-14))) return 'growth_rate';
       return 'share';
