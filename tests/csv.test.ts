@@ -83,9 +83,9 @@ describe('figuresCsv', () => {
     expect(first).toBe('f1,hubei,湖北,high_tech_enterprises,高新技术企业,,2020,,,,10400,,,10400家,"达到10400家,同比增长",答复,湖北省科技厅,,,,,');
   });
 
-  it('adds the data version as a last column when given', () => {
-    const [header, first] = figuresCsv(rows, names, 'd9094500ce56').slice(1).split('\r\n');
-    expect(header.endsWith(',year_inferred,data_version')).toBe(true);
-    expect(first.endsWith(',d9094500ce56')).toBe(true);
+  it('adds the data version and build date as last columns when given', () => {
+    const [header, first] = figuresCsv(rows, names, { version: 'd9094500ce56', built: '2026-11-29' }).slice(1).split('\r\n');
+    expect(header.endsWith(',year_inferred,data_version,data_built')).toBe(true);
+    expect(first.endsWith(',d9094500ce56,2026-11-29')).toBe(true);
   });
 });

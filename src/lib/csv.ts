@@ -41,18 +41,19 @@ export const FIGURE_CSV_COLUMNS = [
 
 /**
  * Figures with their sources as a CSV document, region and indicator named by
- * `names`; with `dataVersion`, a last column says which data they came from.
+ * `names`; with `data`, two last columns say which data they came from and when it was built.
  */
 export function figuresCsv(
   rows: ReadonlyArray<object>,
   names: { region(id: string): string; indicator(id: string): string },
-  dataVersion?: string,
+  data?: { version: string; built: string },
 ): string {
-  const columns: readonly string[] = dataVersion ? [...FIGURE_CSV_COLUMNS, 'data_version'] : FIGURE_CSV_COLUMNS;
+  const columns: readonly string[] = data ? [...FIGURE_CSV_COLUMNS, 'data_version', 'data_built'] : FIGURE_CSV_COLUMNS;
   return toCsv(columns, rows.map((r) => {
     const row = r as Record<string, unknown>;
     const named: Record<string, unknown> = {
-      ...row, region_name: names.region(String(row.region)), indicator_name: names.indicator(String(row.indicator)), data_version: dataVersion,
+      ...row, region_name: names.region(String(row.region)), indicator_name: names.indicator(String(row.indicator)),
+      data_version: data?.version, data_built: data?.built,
     };
     return columns.map((c) => named[c] as CsvValue);
   }));

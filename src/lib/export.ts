@@ -81,7 +81,7 @@ export function plottedCsv(data: ChartData, cats: Catalogs, version: DataVersion
   return figuresCsv(data.rows, {
     region: data.regionName,
     indicator: (id) => nameIn(data.spec.lang, indicators.get(id), id),
-  }, version.version);
+  }, version);
 }
 
 /** Hands a file to the browser as a download. */

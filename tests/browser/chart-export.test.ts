@@ -27,7 +27,8 @@ async function download(page: Page, testId: string): Promise<{ file: Download; b
 
 describe('chart export', () => {
   it('downloads SVG, 2× PNG and CSV of exactly the plotted rows, each with sources and data version', async () => {
-    const version: string = JSON.parse(readFileSync(join(DATA, 'run.json'), 'utf8')).data_version;
+    const run = JSON.parse(readFileSync(join(DATA, 'run.json'), 'utf8')) as { data_version: string; started: string };
+    const version = run.data_version;
     const page = await session.open(VIEW);
     const points = await waitForChart(page);
     const plotted = points.map((p) => p.figureId).sort();
@@ -87,6 +88,7 @@ describe('chart export', () => {
       expect(r.sentence).toContain(r.quote.match(/[\d.]+/)![0]);
       expect(r.title).not.toBe('');
       expect(r.data_version).toBe(version);
+      expect(r.data_built).toBe(run.started.slice(0, 10));
     }
     // Copy embed code: an iframe of the same chart and the host script that sizes it.
     await session.context.grantPermissions(['clipboard-read', 'clipboard-write']);

@@ -113,7 +113,7 @@ export async function exportCsv(dataUrl: string, filter: TableFilter, options: T
   return figuresCsv(rows, {
     region: (id) => nameIn(lang, names.regions.get(id), id),
     indicator: (id) => nameIn(lang, names.indicators.get(id), id),
-  }, version.version);
+  }, version);
 }
 
 /** A file name that says what was filtered: `kelan-figures-wuhan-high_tech_enterprises.csv`. */
