@@ -3,7 +3,7 @@ import { regionById } from './catalog/regions.ts';
 import type { Metadata } from './metadata.ts';
 import { findNumbers, type NumberMention } from './numbers.ts';
 import { findRegionMentions, type RegionMention } from './region-mentions.ts';
-import { findAliases, fits, indicatorOf, labelFor, residue, type AliasHit } from './rules/indicator.ts';
+import { findAliases, fits, indicatorOf, labelFor, listEndingAt, residue, umbrellaOf, type AliasHit } from './rules/indicator.ts';
 import { measureOf } from './rules/measure.ts';
 import { stanceAt, stanceMarkers } from './rules/stance.ts';
 import { findTimeMarkers, hasBase, markerFor, periodOf } from './rules/time.ts';
@@ -160,7 +160,13 @@ function indicatorFor(
     const floor = previous ? previous.end : s.start;
     const back = aliases.filter((a) => a.start >= floor && a.end <= segStart);
     const last = back[back.length - 1];
-    if (last) return { indicator: last.indicator, inherited: true, hit: last, rightHit: false };
+    if (last) {
+      // 国家…创新中心、国家…创新中心等科技创新平台建设申报,争取获批1-2家: national kinds make national platforms.
+      const national = indicatorOf(last.indicator)?.national;
+      const lead = text.slice(lastBoundary(text, s.start, last.start, /[;。]/), last.start);
+      const indicator = national && /等$/.test(lead) && /国家/.test(lead) ? national : last.indicator;
+      return { indicator, inherited: true, hit: last, rightHit: false };
+    }
   }
   if (m.unit === 'CNY' && FUNDING_VERB.test(seg.replace(/(?:近|超|约|超过|突破)$/, ''))) {
     return { indicator: 'government_st_funding', inherited: false, hit: undefined, rightHit: false };
@@ -240,10 +246,11 @@ export function extractFigures(input: FigureInput): Figure[] {
       const found = indicatorFor(text, s, m, aliases, prev, segStart, segEnd, measure);
       let { indicator } = found;
       const { inherited, hit, rightHit, from } = found;
-      // 新增省级以上孵化器、众创空间30家: a number shared by a list of kinds is none of them.
-      if (!rightHit && hit && text[segStart - 1] === '、' && hit.start === segStart) {
-        const prevSeg = lastBoundary(text, s.start, segStart - 1, SEG_BOUNDARY);
-        if (aliases.some((a) => a !== hit && a.start >= prevSeg && a.end < segStart) && !numbers.some((n) => n.start >= prevSeg && n.end < segStart)) indicator = 'other';
+      // 新增省级以上孵化器、众创空间30家: a number shared by a list of kinds is none of them,
+      // unless they are all national labs and platforms.
+      if (!rightHit && hit) {
+        const list = listEndingAt(text, aliases, hit);
+        if (list.length > 1 && !numbers.some((n) => n.start >= list[0].start && n.end <= hit.start)) indicator = umbrellaOf(text, list);
       }
       if (indicator !== 'other' && !fits(indicator, m.unit, measure)) indicator = 'other';
       if (indicator === 'high_tech_enterprises' && /申报/.test(text.slice(clauseStart, hit ? hit.start : m.start))) indicator = 'high_tech_enterprise_applications';

@@ -56,6 +56,16 @@ describe('figures', () => {
     [HUBEI_REPLY, '企业输出技术合同成交额占全省技术合同成交额的79.87%。', '79.87%', { indicator: 'other', measure: 'share' }],
     [HUBEI_REPLY, '全省R&D经费支出占全省生产总值的2.33%。', '2.33%', { indicator: 'rd_expenditure', measure: 'share' }],
     [WUHAN_PLAN, '高新技术产业增加值占全市GDP比重达到25%。', '25%', { indicator: 'high_tech_industry_value_added', measure: 'share' }],
+    // A number shared by a list of kinds: national labs and platforms together are national platforms, any other mix is other.
+    [WUHAN_PLAN, '国家(重点)实验室、国家工程(技术)研究中心和国家企业技术中心新增21家,达到82家。', '21家',
+      { indicator: 'national_innovation_platforms', measure: 'new' }],
+    [WUHAN_PLAN, '国家(重点)实验室、国家工程(技术)研究中心和国家企业技术中心新增21家,达到82家。', '82家',
+      { indicator: 'national_innovation_platforms', measure: 'total' }],
+    [WUHAN_PLAN, '新增省级以上孵化器、众创空间30家。', '30家', { indicator: 'other', measure: 'new' }],
+    [WUHAN_PLAN, '建成国家重点实验室5家、国家工程研究中心3家。', '3家', { indicator: 'engineering_research_centers' }],
+    [WUHAN_PLAN, '加强国家数字建造与安全技术创新中心、国家智能设计与数控技术创新中心等科技创新平台建设申报,争取获批1-2家。', '1-2家',
+      { indicator: 'national_innovation_platforms', stance: 'target', value: 2 }],
+    [WUHAN_PLAN, '加强科技创新平台建设,争取获批10家。', '10家', { indicator: 'innovation_platforms' }],
   ])('%#: %s', (doc, sentence, quote, expected) => {
     expect(figure(doc, sentence, quote)).toMatchObject(expected);
   });

@@ -88,3 +88,34 @@ export function labelFor(indicator: string, segment: string, noun: string): stri
   const raw = (after.length >= 2 ? after : before.split(/\s+/).pop() ?? '').replace(/[“”"]/g, '').trim();
   return raw.slice(-16);
 }
+
+// What may stand between two kinds of a list: a joiner, the next kind's level, a bracket.
+const LIST_GAP = /^[)）]?(?:、|和|及|与|以及)(?:国家级?|省级(?:以上)?|市级(?:以上)?)?[(（]?$/;
+
+/**
+ * The kinds a number shares when `last` ends a list of them:
+ * 国家重点实验室、国家工程研究中心和国家企业技术中心新增21家 → three hits. A single kind
+ * comes back alone.
+ */
+export function listEndingAt(text: string, aliases: AliasHit[], last: AliasHit): AliasHit[] {
+  const items = [last];
+  for (;;) {
+    const cur = items[0];
+    const before = aliases.filter((a) => a.end <= cur.start && a.start < cur.start);
+    const prev = before[before.length - 1];
+    if (!prev || !LIST_GAP.test(text.slice(prev.end, cur.start).replace(/\s/g, ''))) return items;
+    items.unshift(prev);
+  }
+}
+
+/**
+ * What a number shared by a list of kinds counts: national labs and platforms
+ * together are national innovation platforms; any other mix is none of them.
+ */
+export function umbrellaOf(text: string, items: AliasHit[]): string {
+  const national = items.every((a) => {
+    const ind = byId.get(a.indicator);
+    return ind?.group === 'labs_platforms' && /国家/.test(text.slice(Math.max(0, a.start - 3), a.end));
+  });
+  return national ? 'national_innovation_platforms' : 'other';
+}
