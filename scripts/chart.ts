@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { Resvg, type RenderedImage } from '@resvg/resvg-js';
 import { parseHTML } from 'linkedom';
 import { dataVersionOf, framedChart, svgFile, type DataVersion } from '../src/lib/charts/frame.ts';
-import { frameOptions, loadCatalogs, loadChart, type Catalogs, type ChartSpec, type MeasureOption } from '../src/lib/charts/spec.ts';
+import { chooseMeasure, frameOptions, loadCatalogs, loadChart, type Catalogs, type ChartSpec, type MeasureOption } from '../src/lib/charts/spec.ts';
 import { measuresOf } from '../src/lib/db/queries.ts';
 import { MissingDataError, openParquetFolder } from './node-query.ts';
 
@@ -22,7 +22,7 @@ const USAGE = `usage: npm run chart -- --indicator <id> --out <file.svg|file.png
   --out        the file to write: .svg, or .png for a bitmap                      (required)
   --regions    region ids, comma-separated                (default: hubei,wuhan,chongqing)
   --data       folder of the pipeline's Parquet files and run.json   (default: static/data)
-  --measure    total, new, amount, growth_rate, share or rank  (default: the most reported)
+  --measure    total, new, amount, growth_rate, share or rank  (default: total, else amount, else the most reported)
   --unit       the measure's unit, when it comes in several (count, CNY, percent, …)
   --from       first year drawn
   --to         last year drawn
@@ -166,7 +166,7 @@ export function checkIds(spec: ChartSpec, catalogs: Catalogs): void {
   }
 }
 
-/** The measure and unit drawn: the asked ones if the indicator has them, else its most reported. */
+/** The measure and unit drawn: the asked ones (an error when the indicator lacks them), else as the dashboard picks. */
 export function pickMeasure(spec: ChartSpec, measures: MeasureOption[]): MeasureOption | null {
   const fits = measures.filter((m) => (!spec.measure || m.measure === spec.measure) && (!spec.unit || m.unit === spec.unit));
   if (!fits.length && (spec.measure || spec.unit)) {
@@ -174,7 +174,7 @@ export function pickMeasure(spec: ChartSpec, measures: MeasureOption[]): Measure
     const has = measures.map((m) => `${m.measure} (${m.unit})`).join(', ') || 'none with a year';
     throw new UsageError(`${spec.indicator} has no figures as ${shown(asked)}; its measures: ${has}`);
   }
-  return fits[0] ?? null;
+  return chooseMeasure(fits, spec.measure, spec.unit);
 }
 
 const FONT_PATHS = [

@@ -353,3 +353,13 @@ FROM figures f JOIN documents d ON d.doc_id = f.doc_id WHERE f.indicator = ?`,
     await expect(openParquetFolder(partial)).rejects.toThrow(`no documents.parquet in ${partial}`);
   });
 });
+
+describe('the measure drawn', () => {
+  const spec = { indicator: 'high_tech_enterprises', regions: ['hubei'], lang: 'zh' as const };
+  const measures: MeasureOption[] = [{ measure: 'new', unit: 'count', n: 5 }, { measure: 'total', unit: 'count', n: 4 }];
+  it('is the dashboard\'s choice when none is asked (total before the most reported), else the one asked', () => {
+    expect(pickMeasure(spec, measures)).toEqual(measures[1]);
+    expect(pickMeasure({ ...spec, measure: 'new' }, measures)).toEqual(measures[0]);
+    expect(() => pickMeasure({ ...spec, measure: 'share' }, measures)).toThrow(UsageError);
+  });
+});
