@@ -17,6 +17,8 @@ const LABELS = [
 /** The labels whose value names the issuing agency, and those whose value is the 文号. */
 export const ISSUER_LABELS = ['发布机构', '发文机关', '发文机构', '发文单位', '发布单位'];
 export const NUMBER_LABELS = ['文号', '发文字号', '文件编号'];
+/** The labels whose value names who published a page (a paper, a site, an agency). */
+export const SOURCE_LABELS = ['来源', '信息来源'];
 
 // Longest first, so that 主题分类 is not read as 分类 nor 发布时间 as 时间; a label may be
 // written with spaces between its characters (文    号, 有 效 性).

@@ -28,6 +28,18 @@ export function signatures(lines: string[]): string[] {
   return out;
 }
 
+// 中新网武汉8月25日电, 新华社北京3月5日电, 本报讯: a news story's dateline names who published it.
+const DATELINE = /^\s*(?:[(（][^)）]{1,20}[)）])?\s*([\u4e00-\u9fff]{1,6}(?:网|社|报|台))\s*(?:[\u4e00-\u9fff]{2,4}\s*)?\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)/;
+
+/** The news agency or paper a story's dateline names, in its first lines; null when there is none. */
+export function datelineAgency(lines: string[]): string | null {
+  for (const line of lines.slice(0, 12)) {
+    const m = DATELINE.exec(line);
+    if (m && !/^本/.test(m[1])) return m[1];
+  }
+  return null;
+}
+
 /** The agency a title opens with, as official titles do: 重庆市科学技术局关于…的答复函. */
 export function titleIssuer(title: string): string | null {
   const at = title.indexOf('关于');

@@ -1,6 +1,6 @@
 import { regions, regionOfAbbreviation, type Region } from './catalog/regions.ts';
-import { DOC_NUMBER, docNumberIn, ISSUER_LABELS, NUMBER_LABELS, readHeaderFields } from './header-fields.ts';
-import { fullestName, isAgency, numberNamesAgency, qualify, signatures, titleIssuer } from './issuer.ts';
+import { DOC_NUMBER, docNumberIn, ISSUER_LABELS, NUMBER_LABELS, readHeaderFields, SOURCE_LABELS, type HeaderField } from './header-fields.ts';
+import { datelineAgency, fullestName, isAgency, numberNamesAgency, qualify, signatures, titleIssuer } from './issuer.ts';
 import { findRegionMentions } from './region-mentions.ts';
 
 /** What a document says about itself: title, issuer, date, 文号, main region. */
@@ -122,6 +122,14 @@ function mainRegion(text: string, title: string, issuer: string, docNumber: stri
   return best ?? UNKNOWN;
 }
 
+/** Who published a news page: its 来源 field when that names a paper, site or agency, else its dateline's agency. */
+function publisherOf(fields: Map<string, HeaderField>, lines: string[]): string | null {
+  const source = SOURCE_LABELS.map((l) => fields.get(l)).find((f) => f && f.value && !f.labelSetAside && f.cleanValue === f.value);
+  const name = source?.value.trim() ?? '';
+  if (/^[\u4e00-\u9fff]{2,24}$/.test(name) && (isAgency(name) || /(?:报|网|社|台)$/.test(name))) return name;
+  return datelineAgency(lines);
+}
+
 /** The issuer field's value, or its first word when that is an agency and the rest is not a name (a time, a counter). */
 function nameIn(value: string): string {
   if (/^[\u4e00-\u9fff][\u4e00-\u9fff ()·]{1,39}$/.test(value)) return value;
@@ -162,6 +170,9 @@ export function readMetadata(clean: string, full: string): Metadata {
     if (named !== issuer) warnings.push(`issuer ${issuer} read as ${named}`);
     issuer = named;
   }
+  // A news story has no signature: who published it is its issuer, but says nothing of its region
+  // (湖北日报 reports on Wuhan). A page with a 索引号 waits for its agency's name from the run.
+  if (!issuer && !index) issuer = publisherOf(fields, lines) ?? '';
   const year = published ? Number(published.slice(0, 4)) : latestYear(clean);
   return {
     title, issuer, published, docNumber, region: region.region,

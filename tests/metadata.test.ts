@@ -143,6 +143,20 @@ describe('a title and issuer the document itself gives', () => {
   });
 
   it.each([
+    ['中新网武汉8月25日电 (张倩龙 吴淘淘)2025年“活力中国调研行”湖北主题采访活动情况介绍会25日举行。', '中新网'],
+    ['(活力中国调研行)\n新华社北京3月5日电 全国两会开幕。', '新华社'],
+    ['本报讯 湖北日报记者 2024年全省高新技术企业突破3万家。', ''],
+    ['據中新網消息,湖北省高新技术企业突破3万家。', ''],
+    ['2017-09-14 08:27:00 來源:湖北日報\n近年,我省先后出臺条例。', '湖北日报'],
+    ['发布时间:2021-08-18 来源:湖北省科技厅 浏览次数:35\n全省技术合同成交额增长。', '湖北省科技厅'],
+    ['来源:本站原创\n全省技术合同成交额增长。', ''],
+  ])('a news story\'s 来源 or dateline names its publisher: %s', (body, issuer) => {
+    const doc = prepareText(`湖北打造科技创新高地\n${body}`);
+    inferAcross([doc]);
+    expect(doc.meta.issuer).toBe(issuer);
+  });
+
+  it.each([
     ['我厅, and no name', '关于省人大建议的答复', '下一步,我厅将进一步完善方案。'],
     ['an agency a news report mentions', '高新技术企业是发展高新技术产业的生力军', '湖北省科技厅将推动高新技术产业快速增长作为重中之重。'],
     ['我局 among the agencies it worked with', '对市政协十四届四次会议第20250597号提案的答复', '我局会同市商务局、市经信局进行了专题研究。武汉市高新技术企业达到1.66万家。'],
@@ -151,5 +165,13 @@ describe('a title and issuer the document itself gives', () => {
     inferAcross([doc]);
     expect(doc.meta.issuer).toBe('');
     expect(doc.meta.warnings.join()).toMatch(/issuer not found/);
+  });
+});
+
+describe('a publisher is not a place', () => {
+  it('a Wuhan story in 湖北日报 is filed under Wuhan, published by 湖北日报', () => {
+    const doc = prepareText('武汉高新技术企业突破1.6万家\n2024-01-05 来源:湖北日报\n武汉市高新技术企业突破1.6万家。');
+    inferAcross([doc]);
+    expect(doc.meta).toMatchObject({ issuer: '湖北日报', region: 'wuhan' });
   });
 });
