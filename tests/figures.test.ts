@@ -66,6 +66,11 @@ describe('figures', () => {
     [WUHAN_PLAN, '加强国家数字建造与安全技术创新中心、国家智能设计与数控技术创新中心等科技创新平台建设申报,争取获批1-2家。', '1-2家',
       { indicator: 'national_innovation_platforms', stance: 'target', value: 2 }],
     [WUHAN_PLAN, '加强科技创新平台建设,争取获批10家。', '10家', { indicator: 'innovation_platforms' }],
+    // A change's starting point is the year before the change's year; the endpoint is that year.
+    [CQ_NEWS, '2019年综合科技创新水平指数排名由全国第8位提升到第7位。', '第8位', { measure: 'rank', year: 2018, year_inferred: true }],
+    [CQ_NEWS, '2019年综合科技创新水平指数排名由全国第8位提升到第7位。', '第7位', { measure: 'rank', year: 2019 }],
+    [CQ_NEWS, '全社会研发经费从2012年的33.8亿元增加到2021年的92.6亿元。', '33.8亿元', { year: 2012 }],
+    [CQ_NEWS, '2022年高新技术企业达到6348家,由第10位上升至第9位。', '6348家', { year: 2022 }],
   ])('%#: %s', (doc, sentence, quote, expected) => {
     expect(figure(doc, sentence, quote)).toMatchObject(expected);
   });
