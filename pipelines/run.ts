@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DocumentRow, FigureRow, Refusal, RunReport } from '../src/lib/types.ts';
-import { indicatorRows } from './catalog/indicators.ts';
+import { indicatorRows } from '../src/lib/indicators.ts';
 import { regions } from './catalog/regions.ts';
 import { clean, type SetAside } from './clean.ts';
 import { extractFigures, type Figure } from './figures.ts';

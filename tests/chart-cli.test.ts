@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeParquet } from '../pipelines/parquet.ts';
-import { indicatorRows } from '../pipelines/catalog/indicators.ts';
+import { indicatorRows } from '../src/lib/indicators.ts';
 import { checkIds, nearest, pickMeasure, readArgs, type ChartArgs } from '../scripts/chart.ts';
 import { drawsChinese, findCjkFont, renderPng, withBold } from '../scripts/png.ts';
 import { UsageError } from '../scripts/usage.ts';

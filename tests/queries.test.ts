@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { writeParquet } from '../pipelines/parquet.ts';
-import { indicatorRows } from '../pipelines/catalog/indicators.ts';
+import { indicatorRows } from '../src/lib/indicators.ts';
 import {
   documentById, documentFigures, figureDetail, indicatorCounts, measuresOf, regionCounts, sameFact, series, seriesSources,
   tableCount, tableExport, tablePage, TABLES, yearList, type Query, type TableFilter,

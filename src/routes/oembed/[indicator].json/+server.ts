@@ -4,8 +4,7 @@
  * for the default regions. Content systems that speak oEmbed embed by link.
  */
 import { error, json } from '@sveltejs/kit';
-// The catalog is data shared with the pipeline; read at build time only, it never reaches the browser.
-import { indicatorRows } from '../../../../pipelines/catalog/indicators.ts';
+import { indicatorRows } from '$lib/indicators.ts';
 import { DEFAULT_FRAME_HEIGHT, embedSnippet, embedUrl } from '$lib/embed.ts';
 import { DEFAULT_REGIONS } from '$lib/palette.ts';
 import type { EntryGenerator, RequestHandler } from './$types';
