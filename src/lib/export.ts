@@ -4,35 +4,10 @@
  * sources and data version. The chart is drawn by the same frame the embeds,
  * the report and the CLI use.
  */
-import { run } from './db/duckdb.ts';
 import { figuresCsv } from './csv.ts';
-import { framedChart, svgFile, dataVersionOf, type DataVersion } from './charts/frame.ts';
-import { frameOptions, loadCatalogs, loadChart, nameIn, type Catalogs, type ChartData, type ChartSpec, type Exec } from './charts/spec.ts';
-
-/** A query runner over the dashboard's data. */
-export function browserExec(dataUrl: string): Exec {
-  return (query) => run(dataUrl, query);
-}
-
-const catalogs = new Map<string, Promise<Catalogs>>();
-const versions = new Map<string, Promise<DataVersion>>();
-
-/** The catalogs, loaded once per data folder. */
-export function catalogsOf(dataUrl: string): Promise<Catalogs> {
-  if (!catalogs.has(dataUrl)) catalogs.set(dataUrl, loadCatalogs(browserExec(dataUrl)));
-  return catalogs.get(dataUrl)!;
-}
-
-/** The data version of the data folder, from the pipeline's run.json, read once. */
-export function dataVersion(dataUrl: string): Promise<DataVersion> {
-  if (!versions.has(dataUrl)) {
-    versions.set(dataUrl, fetch(`${dataUrl}/run.json`).then(async (r) => {
-      if (!r.ok) throw new Error(`${dataUrl}/run.json: HTTP ${r.status}`);
-      return dataVersionOf(await r.json());
-    }));
-  }
-  return versions.get(dataUrl)!;
-}
+import { framedChart, svgFile, type DataVersion } from './charts/frame.ts';
+import { frameOptions, loadChart, nameIn, type Catalogs, type ChartData, type ChartSpec } from './charts/spec.ts';
+import { browserExec, catalogsOf, dataVersion } from './data.ts';
 
 /** A chart's data, framed: what every export starts from. */
 export async function framed(dataUrl: string, spec: ChartSpec): Promise<{ data: ChartData; version: DataVersion; svg: SVGSVGElement }> {

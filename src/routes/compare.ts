@@ -1,5 +1,6 @@
 import { run } from '$lib/db/duckdb.ts';
-import { figureDetail, indicatorCounts, measuresOf, regionCounts, sameFact, series } from '$lib/db/queries.ts';
+import { figureDetail, measuresOf, sameFact, series } from '$lib/db/queries.ts';
+import { catalogsOf } from '$lib/data.ts';
 import type { ChartRow } from '$lib/charts/compare.ts';
 import { chooseMeasure, type MeasureOption } from '$lib/charts/spec.ts';
 
@@ -10,13 +11,9 @@ export interface RegionOption { region: string; name_zh: string; name_en: string
 export type { MeasureOption };
 export { nameIn } from '$lib/charts/spec.ts';
 
-/** The catalogs the pickers show, with counts. */
-export async function loadCatalog(dataUrl: string) {
-  const [indicators, regions] = await Promise.all([
-    run<IndicatorOption>(dataUrl, indicatorCounts()),
-    run<RegionOption>(dataUrl, regionCounts()),
-  ]);
-  return { indicators, regions };
+/** The catalogs the pickers show, with counts: the same load the exports and embeds share. */
+export function loadCatalog(dataUrl: string): Promise<{ indicators: IndicatorOption[]; regions: RegionOption[] }> {
+  return catalogsOf(dataUrl);
 }
 
 /** Indicators grouped for the picker, in the dashboard's group order. */

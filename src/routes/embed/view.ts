@@ -2,30 +2,19 @@
  * The embed view's work: load a checked chart through the shared chart module,
  * draw it to its frame's width, and tell the host page how tall it is.
  */
-import { run } from '$lib/db/duckdb.ts';
-import type { Query } from '$lib/db/queries.ts';
-import { dataVersionOf, framedChart, type DataVersion } from '$lib/charts/frame.ts';
-import { frameOptions, loadCatalogs, loadChart, type ChartData, type Exec } from '$lib/charts/spec.ts';
+import { framedChart, type DataVersion } from '$lib/charts/frame.ts';
+import { frameOptions, loadChart, type ChartData } from '$lib/charts/spec.ts';
+import { browserExec, catalogsOf, dataVersion } from '$lib/data.ts';
 import { parseEmbedParams, type EmbedSpec } from '$lib/embed.ts';
 import type { Lang } from '$lib/i18n.ts';
 
 /** A chart ready to draw, or why there is none. */
 export type EmbedView = { errors: string[]; lang: Lang } | { spec: EmbedSpec; data: ChartData; version: DataVersion };
 
-/** The data version in `run.json`; `unknown` when it cannot be read. */
-async function loadVersion(dataUrl: string): Promise<DataVersion> {
-  try {
-    const res = await fetch(`${dataUrl}/run.json`);
-    return dataVersionOf(res.ok ? await res.json() : {});
-  } catch {
-    return dataVersionOf({});
-  }
-}
-
 /** Checks an embed's parameters against the catalogs, then loads its chart: ids reach the queries only as bound values. */
 export async function loadEmbed(params: URLSearchParams, dataUrl: string): Promise<EmbedView> {
-  const exec: Exec = <T>(q: Query) => run<T>(dataUrl, q);
-  const [catalogs, version] = await Promise.all([loadCatalogs(exec), loadVersion(dataUrl)]);
+  const exec = browserExec(dataUrl);
+  const [catalogs, version] = await Promise.all([catalogsOf(dataUrl), dataVersion(dataUrl)]);
   const checked = parseEmbedParams(params, catalogs);
   if ('errors' in checked) return checked;
   const { spec } = checked;

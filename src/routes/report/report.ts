@@ -5,7 +5,7 @@
  */
 import { t, type Lang } from '$lib/i18n.ts';
 import { loadCatalogs, loadChart, frameOptions, type ChartData, type Exec } from '$lib/charts/spec.ts';
-import { dataVersionOf, type DataVersion, type FrameOptions, type SourceDoc } from '$lib/charts/frame.ts';
+import { type DataVersion, type FrameOptions, type SourceDoc } from '$lib/charts/frame.ts';
 import { formatValue } from '$lib/units.ts';
 import { DEFAULT_REGIONS } from '$lib/palette.ts';
 
@@ -186,16 +186,6 @@ export async function loadReport(exec: Exec, p: ReportParams, lang: Lang): Promi
 /** The options a section's chart is drawn with: the shared frame, its footer citing the report's numbers. */
 export function sectionChartOptions(s: ReportSection, version: DataVersion): FrameOptions {
   return { ...frameOptions(s.data, version), sources: s.sources, citationNumbers: s.numbers };
-}
-
-/** The data version of the Parquet files under `dataUrl`, from their run.json; `unknown` when it cannot be read. */
-export async function loadVersion(dataUrl: string, fetcher: typeof fetch = fetch): Promise<DataVersion> {
-  try {
-    const res = await fetcher(`${dataUrl}/run.json`);
-    return dataVersionOf(res.ok ? await res.json() : {});
-  } catch {
-    return dataVersionOf({});
-  }
 }
 
 /** A day as `YYYY-MM-DD` in local time: the date a report is printed. */

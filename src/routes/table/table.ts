@@ -1,7 +1,7 @@
 import { run } from '$lib/db/duckdb.ts';
 import { SORTABLE, tableCount, tableExport, tablePage, yearList, type SortColumn, type TableFilter } from '$lib/db/queries.ts';
 import { figuresCsv, type CsvValue } from '$lib/csv.ts';
-import { dataVersion } from '$lib/export.ts';
+import { dataVersion } from '$lib/data.ts';
 import { t, type Lang, type Word } from '$lib/i18n.ts';
 import type { FigureRow } from '$lib/types.ts';
 import { loadCatalog, nameIn, type IndicatorOption, type RegionOption } from '../compare.ts';
