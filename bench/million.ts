@@ -15,10 +15,10 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { INDICATORS } from '../pipelines/catalog/indicators.ts';
+import { INDICATORS } from '../pipelines/figures/catalog/indicators.ts';
 import { indicatorRows } from '../src/lib/indicators.ts';
-import { regions, type Region } from '../pipelines/catalog/regions.ts';
-import { writeParquet } from '../pipelines/parquet.ts';
+import { regions, type Region } from '../pipelines/figures/catalog/regions.ts';
+import { writeParquet } from '../pipelines/write/parquet.ts';
 import type { DocumentRow, FigureRow, Measure, Period, Qualifier, Stance, Unit } from '../src/lib/types.ts';
 import { mulberry32, type Random } from './prng.ts';
 

@@ -4,7 +4,7 @@
  * the whole pipeline; `idle` does nothing, to show what Node and tsx cost alone.
  * The last line of stdout is the result as JSON.
  */
-import { listDocuments, readDocument } from '../pipelines/read.ts';
+import { listDocuments, readDocument } from '../pipelines/read/read.ts';
 import { runPipeline } from '../pipelines/run.ts';
 
 /** What a task reports to the bench. */

@@ -3,14 +3,14 @@ import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node
 import { join, relative } from 'node:path';
 import type { DocumentRow, FigureRow, Refusal, RunReport } from '../src/lib/types.ts';
 import { indicatorRows } from '../src/lib/indicators.ts';
-import { regions } from './catalog/regions.ts';
-import { clean, type SetAside } from './clean.ts';
-import { extractFigures, type Figure } from './figures.ts';
-import { inferIssuers, readMetadata, type Metadata } from './metadata.ts';
-import { normalize, rawSpan, type Normalized } from './normalize.ts';
-import { writeParquet } from './parquet.ts';
-import { listDocuments, readDocument, type RawDocument } from './read.ts';
-import { splitSentences, type Sentence } from './sentences.ts';
+import { regions } from './figures/catalog/regions.ts';
+import { clean, type SetAside } from './clean/clean.ts';
+import { extractFigures, type Figure } from './figures/figures.ts';
+import { inferIssuers, readMetadata, type Metadata } from './metadata/metadata.ts';
+import { normalize, rawSpan, type Normalized } from './normalize/normalize.ts';
+import { writeParquet } from './write/parquet.ts';
+import { listDocuments, readDocument, type RawDocument } from './read/read.ts';
+import { splitSentences, type Sentence } from './sentences/sentences.ts';
 
 /** Where to read, where to write, and the side effects a run may have. */
 export interface RunOptions {

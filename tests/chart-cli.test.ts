@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeParquet } from '../pipelines/parquet.ts';
+import { writeParquet } from '../pipelines/write/parquet.ts';
 import { indicatorRows } from '../src/lib/indicators.ts';
 import { checkIds, nearest, pickMeasure, readArgs, type ChartArgs } from '../scripts/chart.ts';
 import { drawsChinese, findCjkFont, renderPng, withBold } from '../scripts/png.ts';

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
-import { clean, type CleanResult } from '../pipelines/clean';
+import { clean, type CleanResult } from '../pipelines/clean/clean.ts';
 
 const SEEDS = '/work/shared/seeds';
 const DEV = '/work/shared/dev/docs';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { docNumberIn } from '../pipelines/header-fields.ts';
+import { docNumberIn } from '../pipelines/metadata/header-fields.ts';
 import { inferAcross } from '../pipelines/run.ts';
 import { prepareText } from './helpers/extract.ts';
 

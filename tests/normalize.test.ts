@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize, rawSpan } from '../pipelines/normalize.ts';
+import { normalize, rawSpan } from '../pipelines/normalize/normalize.ts';
 
 describe('normalize', () => {
   it.each([

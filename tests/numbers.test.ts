@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNumbers, parseChineseNumeral, scaleDecimal } from '../pipelines/numbers.ts';
+import { findNumbers, parseChineseNumeral, scaleDecimal } from '../pipelines/numbers/numbers.ts';
 
 const one = (text: string) => {
   const found = findNumbers(text);

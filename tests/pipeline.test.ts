@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentRow, FigureRow, RunReport } from '../src/lib/types.ts';
-import { writeParquet } from '../pipelines/parquet.ts';
+import { writeParquet } from '../pipelines/write/parquet.ts';
 import { runPipeline } from '../pipelines/run.ts';
 import { readParquet } from './helpers/parquet.ts';
 
@@ -15,11 +15,10 @@ const fixedClock = () => Date.UTC(2026, 10, 22);
 let out: string;
 let figures: FigureRow[];
 let documents: DocumentRow[];
-let report: RunReport;
 
 beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'kelan-pipeline-'));
-  report = await runPipeline({ input: join(root, 'seeds'), output: out, now: fixedClock });
+  await runPipeline({ input: join(root, 'seeds'), output: out, now: fixedClock });
   figures = await readParquet<FigureRow>(join(out, 'figures.parquet'));
   documents = await readParquet<DocumentRow>(join(out, 'documents.parquet'));
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { writeParquet } from '../pipelines/parquet.ts';
+import { writeParquet } from '../pipelines/write/parquet.ts';
 import { indicatorRows } from '../src/lib/indicators.ts';
 import {
   documentById, documentFigures, figureDetail, indicatorCounts, measuresOf, regionCounts, sameFact, series, seriesSources,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decode, htmlToText, listDocuments, readDocument } from '../pipelines/read';
+import { decode, htmlToText, listDocuments, readDocument } from '../pipelines/read/read.ts';
 
 const SHARED = '/work/shared';
 const SIMPLIFIED = readFileSync(`${SHARED}/seeds/000_488863b9aa676d2a.txt`, 'utf8');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../pipelines/sentences.ts';
+import { splitSentences } from '../pipelines/sentences/sentences.ts';
 
 const texts = (t: string) => splitSentences(t).map((s) => t.slice(s.start, s.end));
 

@@ -1,7 +1,7 @@
 /**
  * The indicator catalog of ../shared/gold/SCHEMA.md as the dashboard and the
  * data contract name it: ids, groups, names in both languages, units. The
- * pipeline adds the phrases that find each in text (pipelines/catalog/indicators.ts).
+ * pipeline adds the phrases that find each in text (pipelines/figures/catalog/indicators.ts).
  */
 import type { IndicatorRow } from './types.ts';
 

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { figuresOf, prepare } from '../../pipelines/run.ts';
-import { readDocument } from '../../pipelines/read.ts';
+import { readDocument } from '../../pipelines/read/read.ts';
 
 /** The figure rows of a golden case's input, with the fields a reviewer compares. */
 export function goldenRows(caseDir: string) {

@@ -1,6 +1,5 @@
 import { run } from '$lib/db/duckdb.ts';
 import { documentById, documentFigures } from '$lib/db/queries.ts';
-import type { Lang } from '$lib/i18n.ts';
 import type { DocumentRow, FigureRow } from '$lib/types.ts';
 
 /** What the document view shows, as its URL says: `?doc=<doc_id>&figure=<figure_id>&raw=1`. */

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
-import type { Refusal } from '../src/lib/types';
+import type { Refusal } from '../../src/lib/types';
 import { htmlToText } from './html-text.ts';
 
 /** One decoded input document, before any cleaning. */

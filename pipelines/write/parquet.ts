@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { DocumentRow, FigureRow, IndicatorRow, RegionRow } from '../src/lib/types.ts';
+import type { DocumentRow, FigureRow, IndicatorRow, RegionRow } from '../../src/lib/types.ts';
 
 /** The tables one run writes. */
 export interface Tables {

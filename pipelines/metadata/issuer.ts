@@ -1,5 +1,5 @@
 /** Who issued a document, as the document itself names it: never a name it does not contain. */
-import { regions, regionOfAbbreviation, type Region } from './catalog/regions.ts';
+import { regions, regionOfAbbreviation, type Region } from '../figures/catalog/regions.ts';
 
 /** How an agency's name ends: 科学技术厅, 人民政府办公厅, 发展和改革委员会, 统计局, 促进中心. */
 const AGENCY_END = /(?:厅|局|委员会|委|办公室|人民政府|政府|办|院|部|署|中心|学会|协会|联合会)$/;

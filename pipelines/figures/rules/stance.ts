@@ -1,4 +1,4 @@
-import type { Stance } from '../../src/lib/types.ts';
+import type { Stance } from '../../../src/lib/types.ts';
 
 const MARKERS: Array<[RegExp, Stance]> = [
   [/预计|有望|预期(?!目标)|预估/g, 'expected'],

@@ -1,4 +1,4 @@
-import type { Qualifier, Unit } from '../src/lib/types.ts';
+import type { Qualifier, Unit } from '../../src/lib/types.ts';
 
 /** What kind of number a mention is; it decides the measure the figure stage may give it. */
 export type NumberKind = 'quantity' | 'percent' | 'points' | 'rank' | 'rank_change' | 'doubling' | 'fraction';

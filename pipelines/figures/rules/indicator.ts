@@ -1,4 +1,4 @@
-import type { Unit } from '../../src/lib/types.ts';
+import type { Unit } from '../../../src/lib/types.ts';
 import { INDICATORS, OTHER_PHRASES, type Indicator } from '../catalog/indicators.ts';
 
 /** A catalog phrase found in text. */

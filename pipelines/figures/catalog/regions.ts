@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { pinyin } from 'pinyin-pro';
-import type { RegionRow } from '../../src/lib/types.ts';
+import type { RegionRow } from '../../../src/lib/types.ts';
 
 const require = createRequire(import.meta.url);
 

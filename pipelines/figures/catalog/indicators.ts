@@ -1,5 +1,5 @@
-import { CATALOG } from '../../src/lib/indicators.ts';
-import type { IndicatorRow, Unit } from '../../src/lib/types.ts';
+import { CATALOG } from '../../../src/lib/indicators.ts';
+import type { IndicatorRow, Unit } from '../../../src/lib/types.ts';
 
 /** A catalog indicator with the Chinese phrases that name it in text. */
 export interface Indicator extends IndicatorRow {

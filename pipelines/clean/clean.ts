@@ -6,7 +6,7 @@
  */
 import {
   BREADCRUMB, COUNTER_COMPANIONS, COUNTER_LINE_START, COUNTER_PART, CRUMB_SEP, EMAIL, EMAIL_LINE, ERROR_PAGE, FOOTER, FORUM, METADATA_KEYS, MENU_WORDS, NAV_PHRASES, PREFIX_RE, SHARE, SHORT_FOOTER, STRONG_RE, SUFFIX_RE, WEAK_RE, CATEGORY,
-} from './clean-lexicon.ts';
+} from './lexicon.ts';
 
 /** A span of raw text that holds no document content, end exclusive. */
 export interface SetAside {

@@ -1,7 +1,7 @@
-import { regions, regionOfAbbreviation, type Region } from './catalog/regions.ts';
+import { regions, regionOfAbbreviation, type Region } from '../figures/catalog/regions.ts';
 import { DOC_NUMBER, docNumberIn, ISSUER_LABELS, NUMBER_LABELS, readHeaderFields, SOURCE_LABELS, type HeaderField } from './header-fields.ts';
 import { datelineAgency, fullestName, isAgency, numberNamesAgency, qualify, signatures, titleIssuer } from './issuer.ts';
-import { findRegionMentions } from './region-mentions.ts';
+import { findRegionMentions } from '../figures/region-mentions.ts';
 
 /** What a document says about itself: title, issuer, date, 文号, main region. */
 export interface Metadata {

@@ -1,5 +1,5 @@
-import type { Measure } from '../../src/lib/types.ts';
-import type { NumberMention } from '../numbers.ts';
+import type { Measure } from '../../../src/lib/types.ts';
+import type { NumberMention } from '../../numbers/numbers.ts';
 
 const NEW_VERBS = ['新增', '新建', '新认定', '认定', '组建', '新获批', '获批', '引进', '培育', '孵化', '布局', '谋划', '招引', '转型升级', '净增', '新纳统', '遴选', '立项', '上市', '留汉', '留', '入选', '递增', '新当选', '新设立', '建成', '增选', '新引进'];
 const AMOUNT_VERBS = ['申报', '实施', '组织', '开展', '举办', '启动', '派驻', '选派', '推荐', '资助', '争取', '获', '完成', '达成', '兑付', '发放', '收集'];

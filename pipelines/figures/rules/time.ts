@@ -1,4 +1,4 @@
-import type { Period } from '../../src/lib/types.ts';
+import type { Period } from '../../../src/lib/types.ts';
 
 /** A phrase of a sentence that sets the year of the figures after it. */
 export interface TimeMarker {

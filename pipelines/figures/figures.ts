@@ -1,13 +1,13 @@
-import type { FigureRow, Measure, Period } from '../src/lib/types.ts';
+import type { FigureRow, Measure, Period } from '../../src/lib/types.ts';
 import { regionById } from './catalog/regions.ts';
-import type { Metadata } from './metadata.ts';
-import { findNumbers, type NumberMention } from './numbers.ts';
+import type { Metadata } from '../metadata/metadata.ts';
+import { findNumbers, type NumberMention } from '../numbers/numbers.ts';
 import { findRegionMentions, type RegionMention } from './region-mentions.ts';
 import { findAliases, fits, indicatorOf, labelFor, listEndingAt, residue, umbrellaOf, type AliasHit } from './rules/indicator.ts';
 import { measureOf } from './rules/measure.ts';
 import { stanceAt, stanceMarkers } from './rules/stance.ts';
 import { findTimeMarkers, hasBase, markerFor, periodOf } from './rules/time.ts';
-import type { Sentence } from './sentences.ts';
+import type { Sentence } from '../sentences/sentences.ts';
 
 /** A figure with its spans in normalised text; the run maps them to raw text. */
 export interface Figure extends Pick<FigureRow, 'indicator' | 'label' | 'region' | 'year' | 'period' | 'stance' | 'measure'
@@ -34,8 +34,6 @@ const CLAUSE_BOUNDARY = /[,;:]/;
 // Economy-wide figures that are not about science & technology.
 const OFF_TOPIC = /(?<!占(?:全省|全市|全国)?)(?:地区生产总值|GDP)|固定资产投资|社会消费品零售|一般公共预算收入|可支配收入|岗位|招聘|常住人口|经济实力|经济总量/;
 const FUNDING_VERB = /(?:支持|资助|补助|奖补|拨付|安排|投入)(?:资金|经费)?$/;
-const SELF_PROVINCE = /全省|我省|本省/;
-const SELF_CITY = /全市|我市|本市/;
 
 function lastBoundary(text: string, from: number, at: number, re: RegExp): number {
   for (let i = at - 1; i >= from; i--) if (re.test(text[i])) return i + 1;
@@ -236,7 +234,6 @@ export function extractFigures(input: FigureInput): Figure[] {
       const clauseStart = lastBoundary(text, s.start, m.start, CLAUSE_BOUNDARY);
       const segEnd = nextBoundary(text, m.end, s.end, SEG_BOUNDARY);
       const seg = text.slice(segStart, m.start);
-      const sentLeft = text.slice(s.start, m.start);
       const rightNoun = text.slice(m.end, segEnd);
       const clauseText = text.slice(clauseStart, nextBoundary(text, m.end, s.end, CLAUSE_BOUNDARY));
       if (offTopicSentence) return;

@@ -1,5 +1,5 @@
 import * as OpenCC from 'opencc-js/t2cn';
-import type { Script } from '../src/lib/types.ts';
+import type { Script } from '../../src/lib/types.ts';
 
 /** Normalised text with a map from each of its UTF-16 indices back into the raw text. */
 export interface Normalized {
