@@ -50,7 +50,7 @@ describe('metadata', () => {
 
   it('falls back to the latest year named when the page shows no date', () => {
     const { meta } = prepareText('重庆召开科技创新工作会\n2022年,全市高新技术企业达6348家。');
-    expect(meta).toMatchObject({ published: null, referenceYear: 2022, dated: false, region: 'chongqing' });
+    expect(meta).toMatchObject({ published: null, currentYear: 2023, dated: false, region: 'chongqing' });
   });
 });
 

@@ -191,7 +191,7 @@ function findNumbersAfter(text: string, from: number, to: number, m: NumberMenti
 export function extractFigures(input: FigureInput): Figure[] {
   const { text, setAside, sentences, meta } = input;
   const out: Figure[] = [];
-  const ref = meta.referenceYear;
+  const ref = meta.currentYear;
   const titleYear = Number(/((?:19|20)\d\d)年/.exec(meta.title)?.[1] ?? NaN);
   const planYear = Number.isFinite(titleYear) ? titleYear : ref;
   // A headline about 上半年 dates the whole report.

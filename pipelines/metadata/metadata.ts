@@ -2,6 +2,7 @@ import { regions, regionOfAbbreviation, type Region } from '../figures/catalog/r
 import { DOC_NUMBER, docNumberIn, ISSUER_LABELS, NUMBER_LABELS, readHeaderFields, SOURCE_LABELS, type HeaderField } from './header-fields.ts';
 import { datelineAgency, fullestName, isAgency, numberNamesAgency, qualify, signatures, titleIssuer } from './issuer.ts';
 import { findRegionMentions } from '../figures/region-mentions.ts';
+import { DATE_RULES, findDocumentDate } from './date.ts';
 
 /** What a document says about itself: title, issuer, date, 文号, main region. */
 export interface Metadata {
@@ -12,10 +13,12 @@ export interface Metadata {
   published: string | null;
   docNumber: string | null;
   region: string;
-  /** The year "now" is for the document: its date's year, else the latest year it names. */
-  referenceYear: number | null;
-  /** True when referenceYear comes from the publication date. */
+  /** The year "now" is for the document: its date's year, else what its wording implies. */
+  currentYear: number | null;
+  /** True when currentYear comes from a full publication date. */
   dated: boolean;
+  /** The rule that found the date or current year (see date.ts). */
+  dateSource: string;
   /** A plan, work programme or target document: its figures are targets unless said otherwise. */
   isPlan: boolean;
   /** 索引号 prefix (the issuing agency's code), used to infer an issuer the document does not name. */
@@ -27,33 +30,8 @@ export interface Metadata {
 
 const UNKNOWN: Region = { region: 'unknown', name_zh: '未知', name_en: 'Unknown', level: 'country', parent: null, adcode: '', names: [] };
 
-const DATE = /(\d{4})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})/;
-// Official fields first, then a signature date, then page furniture.
-const DATE_LABELS: Array<[RegExp, number]> = [
-  [/(?:发\s*布\s*日\s*期|发\s*文\s*日\s*期|成\s*文\s*日\s*期)[^\d\n]{0,8}(\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2})/, 0],
-  [/^\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*$/m, 1],
-  [/(?:发布时间|发表于|时间|日期|供稿|来源)[^\d\n]{0,8}(\d{4}\s*[-/年.]\s*\d{1,2}\s*[-/月.]\s*\d{1,2})/, 2],
-];
+const FULL_DATE_RULES = Object.fromEntries(DATE_RULES.map((r) => [r.name, true]));
 const PLAN_TITLE = /要点|方案|规划|计划|纲要|实施意见|行动|目标/;
-
-function isoDate(s: string): string | null {
-  const m = DATE.exec(s);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-function findDate(text: string): string | null {
-  for (const [re] of DATE_LABELS) {
-    const m = re.exec(text);
-    const iso = m && isoDate(m[1]);
-    if (iso) return iso;
-  }
-  const head = text.split('\n').slice(0, 12).join('\n');
-  const m = DATE.exec(head);
-  return m ? isoDate(m[0]) : null;
-}
 
 /** The document's title, and whether it is one (a page may open straight into prose). */
 function findTitle(lines: string[]): { title: string; real: boolean } {
@@ -86,16 +64,6 @@ function standingDocNumber(lines: string[], title: string | null): string | null
     if (bare && docNumberIn(bare) === bare.replace(/\s+/g, '')) return docNumberIn(bare);
   }
   return title ? docNumberIn(lines.find((l) => l.replace(/\s+/g, ' ').includes(title)) ?? '') : null;
-}
-
-function latestYear(text: string): number | null {
-  let best: number | null = null;
-  // Years reached by a plan (到2027年, 2025—2027年) are not the present.
-  for (const m of text.matchAll(/(?<![\d到至—–~-])(20[0-4]\d|19[89]\d)(?=年)/g)) {
-    const y = Number(m[1]);
-    if (best === null || y > best) best = y;
-  }
-  return best;
 }
 
 function mainRegion(text: string, title: string, issuer: string, docNumber: string | null): Region {
@@ -161,7 +129,8 @@ export function readMetadata(clean: string, full: string): Metadata {
       if (issuerField) warnings.push(`issuer read from the document's signature or title: ${signed} (the 发布机构 field "${issuerField.value}" is ${issuerPolluted ? 'spam' : 'not a name'})`);
     }
   }
-  const published = findDate(clean) ?? findDate(full);
+  const date = findDocumentDate(clean, full);
+  const published = date.published;
   const index = /索\s*引\s*号\s*(?:\])?\s*[|:：]?\s*([0-9A-Z]{6,})\//.exec(clean);
   const region = mainRegion(clean, title, issuer, docNumber);
   if (region.region === 'unknown') warnings.push('main region not found: no place is named in the title, issuer, 文号 or text');
@@ -173,10 +142,9 @@ export function readMetadata(clean: string, full: string): Metadata {
   // A news story has no signature: who published it is its issuer, but says nothing of its region
   // (湖北日报 reports on Wuhan). A page with a 索引号 waits for its agency's name from the run.
   if (!issuer && !index) issuer = publisherOf(fields, lines) ?? '';
-  const year = published ? Number(published.slice(0, 4)) : latestYear(clean);
   return {
     title, issuer, published, docNumber, region: region.region,
-    referenceYear: year, dated: !!published,
+    currentYear: date.currentYear, dated: date.source in FULL_DATE_RULES, dateSource: date.source,
     isPlan: real && PLAN_TITLE.test(title) && !/答复|复函|提案|建议/.test(title),
     indexPrefix: index ? index[1] : null,
     issuerPolluted,
