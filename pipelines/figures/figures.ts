@@ -6,7 +6,8 @@ import { findRegionMentions, type RegionMention } from './region-mentions.ts';
 import { findAliases, fits, indicatorOf, labelFor, listEndingAt, residue, umbrellaOf, type AliasHit } from './rules/indicator.ts';
 import { measureOf } from './rules/measure.ts';
 import { stanceAt, stanceMarkers } from './rules/stance.ts';
-import { findTimeMarkers, hasBase, markerFor, periodOf } from './rules/time.ts';
+import { findTimeMarkers, hasBase, markerFor, periodOf, type TimeMarker } from './rules/time.ts';
+import { documentScopes, scopeStance, scopeTime } from './structure.ts';
 import type { Sentence } from '../sentences/sentences.ts';
 
 /** A figure with its spans in normalised text; the run maps them to raw text. */
@@ -195,20 +196,19 @@ export function extractFigures(input: FigureInput): Figure[] {
   const titleYear = Number(/((?:19|20)\d\d)年/.exec(meta.title)?.[1] ?? NaN);
   const planYear = Number.isFinite(titleYear) ? titleYear : ref;
   // A headline about 上半年 dates the whole report.
-  const titleH1 = /上半年/.test(meta.title) && !/\d{4}年上半年/.test(meta.title);
-  let futureFromLine = Infinity;
+  const scopes = documentScopes(text, sentences, meta.title, ref);
   let futureLineOnlyFrom = -1;
   let currentLine = -1;
-  let lineYear: number | null = null;
+  let lineTime: TimeMarker | null = null;
 
-  for (const s of sentences) {
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si];
     if (s.line !== currentLine) {
       currentLine = s.line;
       futureLineOnlyFrom = -1;
-      lineYear = null;
+      lineTime = null;
     }
     const sentenceText = text.slice(s.start, s.end);
-    if (/^[一二三四五六七八九十]+、[^,。]{0,12}下一步/.test(sentenceText)) futureFromLine = Math.min(futureFromLine, s.line);
     const nextStep = sentenceText.indexOf('下一步');
     if (nextStep >= 0 && futureLineOnlyFrom < 0) futureLineOnlyFrom = s.start + nextStep;
     const times = findTimeMarkers(text, s.start, s.end, ref);
@@ -217,7 +217,7 @@ export function extractFigures(input: FigureInput): Figure[] {
 
     const numbers = findNumbers(text, s.start, s.end).filter((n) => !setAside[n.start] && !setAside[n.end - 1]);
     if (numbers.length === 0) {
-      if (opening) lineYear = opening.year;
+      if (opening) lineTime = opening;
       continue;
     }
     const allRegions = findRegionMentions(text, s.start, s.end).filter((r) => !setAside[r.start]);
@@ -255,15 +255,20 @@ export function extractFigures(input: FigureInput): Figure[] {
       if (indicator !== 'other' && !fits(indicator, m.unit, measure)) indicator = 'other';
       if (indicator === 'high_tech_enterprises' && /申报/.test(text.slice(clauseStart, hit ? hit.start : m.start))) indicator = 'high_tech_enterprise_applications';
 
-      const marker = markerFor(times, m.start, text);
-      const h1 = marker ? marker.h1 : titleH1;
+      const own = markerFor(times, m.start, text);
+      const scoped = own ? null : lineTime ?? scopeTime(scopes[si]);
+      const sectionStance = scopeStance(scopes[si]);
       const explicit = stanceAt(stances, m.start, meta.isPlan ? 'target' : 'actual');
       let stance = explicit.stance;
-      if (!explicit.explicit && (s.line >= futureFromLine || (futureLineOnlyFrom >= 0 && m.start > futureLineOnlyFrom))) stance = 'target';
+      if (!explicit.explicit && (sectionStance === 'target' || (futureLineOnlyFrom >= 0 && m.start > futureLineOnlyFrom))) stance = 'target';
       // In a plan, "推动28家国家重点实验室优化调整" speaks of labs that exist.
       if (!explicit.explicit && meta.isPlan && rightHit && measure === 'total' && m.qualifier === 'exact') stance = 'actual';
       // 2024年,全市高新技术企业达到1.66万家 in a plan for 2025—2027: a past year is a fact.
-      if (!explicit.explicit && stance === 'target' && marker?.year != null && ref !== null && marker.year < ref && !marker.relative) stance = 'actual';
+      const said = own ?? scoped;
+      if (!explicit.explicit && stance === 'target' && said?.year != null && ref !== null && said.year < ref && !said.relative) stance = 'actual';
+      // 近年来,…一是…力争新增10家以上: a past span above a goal does not date the goal.
+      const marker = own ?? (scoped && (stance === 'actual' || scoped.year === null || ref === null || scoped.year >= ref) ? scoped : null);
+      const h1 = marker ? marker.h1 : false;
       const period: Period = measure === 'rank' && previous ? (previous.period === 'as_of' ? 'as_of' : 'year')
         : periodOf(measure, marker, h1, base && measure === 'growth_rate');
 
@@ -275,8 +280,7 @@ export function extractFigures(input: FigureInput): Figure[] {
       } else {
         yearInferred = true;
         if (stance !== 'actual') year = planYear;
-        else if (lineYear !== null) { year = lineYear; yearInferred = false; }
-        else if (titleH1 || meta.isPlan) year = titleH1 ? ref : planYear;
+        else if (meta.isPlan && sectionStance !== 'actual') year = planYear;
         else year = ref === null ? null : ref - 1;
       }
       // 2019年…排名由全国第8位提升到第7位: what a change started from is the year before.
@@ -300,7 +304,7 @@ export function extractFigures(input: FigureInput): Figure[] {
         start: m.start, end: m.end, sentence: s, confidence: Math.round(confidence * 100) / 100, year_inferred: yearInferred,
       });
     });
-    if (opening) lineYear = opening.year;
+    if (opening) lineTime = opening;
   }
   return out;
 }
