@@ -30,7 +30,7 @@ export interface FigureInput {
 const SEG_BOUNDARY = /[,;:、()（）●]/;
 // A number a change starts from (由第8位, 从52%) and the change that follows it (提升到第7位).
 const FROM_BEFORE = /(?:由|从)(?:全国|全省|全市|西部|中部|东部)?$/;
-const CHANGE_TO = /^[^,;。]{0,4}?(?:提升|提高|上升|跃升|攀升|增加|增长|升|降|下降|减少)(?:到|至)/;
+const CHANGE_TO = /^[^,;。]{0,4}?(?:(?:增|提升|提高|上升|跃升|攀升|增加|增长|升|降|下降|减少|扩大|缩小)(?:到|至)|跃居|跃升|攀升)/;
 const CLAUSE_BOUNDARY = /[,;:]/;
 // Economy-wide figures that are not about science & technology.
 const OFF_TOPIC = /(?<!占(?:全省|全市|全国)?)(?:地区生产总值|GDP)|固定资产投资|社会消费品零售|一般公共预算收入|可支配收入|岗位|招聘|常住人口|经济实力|经济总量/;
@@ -283,11 +283,14 @@ export function extractFigures(input: FigureInput): Figure[] {
         else if (meta.isPlan && sectionStance !== 'actual') year = planYear;
         else year = ref === null ? null : ref - 1;
       }
-      // 2019年…排名由全国第8位提升到第7位: what a change started from is the year before.
+      // 由A增至B: A is dated where the change starts: the first year of its span
+      // (2017—2021年,由A增至B), else the year before B's (2019年…由第8位提升到第7位).
       if (year !== null && stance === 'actual' && FROM_BEFORE.test(text.slice(Math.max(s.start, m.start - 8), m.start))
         && CHANGE_TO.test(text.slice(m.end, segEnd + 12))) {
-        year -= 1;
-        yearInferred = true;
+        const spans = [...times.filter((t) => t.start < m.start && t.scope === 'forward'), ...(own ? [] : [scoped])].filter((t) => t?.span && t.first != null);
+        const span = spans[spans.length - 1];
+        year = span?.first ?? year - 1;
+        yearInferred = !span || span.relative;
       }
 
       const nounText = /^[\u4e00-\u9fff“"]/.test(rightNoun) && !NOT_NOUN_START.test(rightNoun) ? rightNoun : '';

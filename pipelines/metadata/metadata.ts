@@ -90,6 +90,20 @@ function mainRegion(text: string, title: string, issuer: string, docNumber: stri
   return best ?? UNKNOWN;
 }
 
+/**
+ * The clean text with two more characters blanked on each side of every span set
+ * aside: spam is injected into titles (2024年GD江苏十一选五… 武汉向新求质), and a
+ * place glued to it is part of the spam, not the subject.
+ */
+function spamGuarded(clean: string, full: string): string {
+  const out = clean.split('');
+  for (let i = 0; i < clean.length; i++) {
+    if (clean[i] !== ' ' || full[i] === ' ' || full[i] === clean[i]) continue;
+    for (let j = Math.max(0, i - 2); j <= Math.min(clean.length - 1, i + 2); j++) if (out[j] !== '\n') out[j] = ' ';
+  }
+  return out.join('');
+}
+
 /** Who published a news page: its 来源 field when that names a paper, site or agency, else its dateline's agency. */
 function publisherOf(fields: Map<string, HeaderField>, lines: string[]): string | null {
   const source = SOURCE_LABELS.map((l) => fields.get(l)).find((f) => f && f.value && !f.labelSetAside && f.cleanValue === f.value);
@@ -132,7 +146,7 @@ export function readMetadata(clean: string, full: string): Metadata {
   const date = findDocumentDate(clean, full);
   const published = date.published;
   const index = /索\s*引\s*号\s*(?:\])?\s*[|:：]?\s*([0-9A-Z]{6,})\//.exec(clean);
-  const region = mainRegion(clean, title, issuer, docNumber);
+  const region = mainRegion(clean, findTitle(spamGuarded(clean, full).split('\n')).title, issuer, docNumber);
   if (region.region === 'unknown') warnings.push('main region not found: no place is named in the title, issuer, 文号 or text');
   if (issuer) {
     const named = fullestName(qualify(issuer, region), clean);

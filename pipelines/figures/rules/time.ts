@@ -9,6 +9,8 @@ export interface TimeMarker {
   scope: 'forward' | 'next';
   /** A span (年均, 以来, 过去五年, 十三五期间) rather than a point in time. */
   span: boolean;
+  /** The year a change over the span starts from: 2017 for 2017—2021年 and (in 2022) 近5年来, 2020 for 十四五期间. */
+  first?: number | null;
   h1: boolean;
   /** The year was read relative to the document's date (今年, 去年, 近年来). */
   relative: boolean;
@@ -20,6 +22,7 @@ export interface TimeMarker {
   partYear: boolean;
 }
 
+const YEARS: Record<string, number> = { 一: 1, 两: 2, 三: 3, 五: 5, 十: 10 };
 const PLAN_END: Record<string, number> = { 十一五: 2010, 十二五: 2015, 十三五: 2020, 十四五: 2025, 十五五: 2030 };
 const BASE_BEFORE = /(?:较|比|与|相比于|相比|同比|相较于?|比较)$/;
 
@@ -44,12 +47,12 @@ export function findTimeMarkers(text: string, from: number, to: number, refYear:
     out.push({ start, end, year: null, scope: next ? 'next' : 'forward', span: false, h1: false, relative: false, partYear: false, ...t, base, named });
   };
   for (const m of s.matchAll(/(?<![\d.])((?:19|20)\d\d)\s*[-—–~至到]\s*((?:19|20)\d\d)年?/g)) {
-    push(m, { year: Number(m[2]), span: true });
+    push(m, { year: Number(m[2]), span: true, first: Number(m[1]) });
   }
   for (const m of s.matchAll(/(?<![\d\-—–~.])((?:19|20)\d\d)(?:年度|年)(底|末)?(以来|来)?(上半年)?/g)) {
     if (out.some((o) => o.start <= from + m.index && o.end > from + m.index)) continue;
     const since = !!m[3];
-    push(m, { year: since ? lastFull : Number(m[1]), span: since, h1: !!m[4], relative: since });
+    push(m, { year: since ? lastFull : Number(m[1]), span: since, h1: !!m[4], relative: since, first: since ? Number(m[1]) : null });
   }
   for (const m of s.matchAll(/(今年|本年|当年|去年|上年度|上一年|明年)(上半年|底|末|以来)?/g)) {
     // 较去年同期, 比上年: a base of comparison, not the figure's year.
@@ -70,10 +73,12 @@ export function findTimeMarkers(text: string, from: number, to: number, refYear:
     const end = m[2] === '初' ? planEnd - 4 : planEnd;
     const point = m[2] === '末' || m[2] === '期末';
     const year = lastFull !== null && end > lastFull && !point ? lastFull : end;
-    push(m, { year, span: !point });
+    // 十四五期间…由A增至B: A is where the previous plan ended.
+    push(m, { year, span: !point, first: point ? null : planEnd - 5 });
   }
-  for (const m of s.matchAll(/过去[五三十两一]年|近[五三十两一]年|[五三十两]年来|\d+年来|年均|近年来|多年来|历年/g)) {
-    push(m, { year: lastFull, span: true, relative: true });
+  for (const m of s.matchAll(/过去([五三十两一]|\d{1,2})年|近([五三十两一]|\d{1,2})年|([五三十两]|\d{1,2})年来|年均|近年来|多年来|历年/g)) {
+    const n = YEARS[m[1] ?? m[2] ?? m[3] ?? ''] ?? Number(m[1] ?? m[2] ?? m[3] ?? NaN);
+    push(m, { year: lastFull, span: true, relative: true, first: lastFull !== null && n > 0 ? lastFull - n + 1 : null });
   }
   return out.sort((a, b) => a.start - b.start);
 }
