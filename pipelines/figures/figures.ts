@@ -5,6 +5,7 @@ import { findNumbers, type NumberMention } from '../numbers/numbers.ts';
 import { findRegionMentions, type RegionMention } from './region-mentions.ts';
 import { findAliases, fits, indicatorOf, labelFor, listEndingAt, residue, umbrellaOf, type AliasHit } from './rules/indicator.ts';
 import { measureOf } from './rules/measure.ts';
+import { insertedWords, partRule } from './rules/parts.ts';
 import { stanceAt, stanceMarkers } from './rules/stance.ts';
 import { findTimeMarkers, hasBase, markerFor, periodOf, type TimeMarker } from './rules/time.ts';
 import { documentScopes, scopeStance, scopeTime } from './structure.ts';
@@ -144,8 +145,9 @@ function indicatorFor(
   const before = aliases.filter((a) => a.end > segStart && a.end <= leftLimit);
   const near = before[before.length - 1];
   // 先进制造领域技术合同成交额: the indicator's part in one field is `other`.
-  if (near && /领域|行业|类/.test(text.slice(segStart, near.start))) return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
-  if (near && residue(text.slice(near.end, leftLimit)).length <= MAX_GAP_RESIDUE) return { indicator: near.indicator, inherited: false, hit: near, rightHit: false };
+  if (near && partRule(text.slice(segStart, near.start), !!indicatorOf(near.indicator)?.performed)) return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
+  const gap = near ? residue(text.slice(near.end, leftLimit)) : '';
+  if (near && (gap.length <= MAX_GAP_RESIDUE || insertedWords(gap))) return { indicator: near.indicator, inherited: false, hit: near, rightHit: false };
   if (near) return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
 
   const own = residue(shareCut >= 0 ? seg.slice(0, shareCut) : seg);

@@ -9,18 +9,20 @@ export interface Indicator extends IndicatorRow {
   aliases: string[];
   /** A national-level variant: 其中国家级N家 after this indicator files under it. */
   national?: string;
+  /** Performed by sectors (enterprises, universities, institutes), so that 企业研发投入 is a part of it. */
+  performed?: boolean;
 }
 
 const Q = '[“"”]?';
 
 /** How each catalog indicator is found in text: its units and phrases, by id. */
-const FINDING: Record<string, Pick<Indicator, 'units' | 'aliases' | 'national'>> = {
+const FINDING: Record<string, Pick<Indicator, 'units' | 'aliases' | 'national' | 'performed'>> = {
   high_tech_enterprises: { units: ['count'], aliases: ['高新技术企业', '高新企业', '高企'] },
   high_tech_enterprise_applications: { units: ['count'], aliases: ['申报高新技术企业', '高新技术企业申报'] },
   tech_smes: { units: ['count'], aliases: ['科技型中小企业'] },
   tech_enterprises: { units: ['count'], aliases: ['科技型企业', '科技企业(?!孵化|加速)'] },
   little_giants: { units: ['count'], aliases: [`专精特新${Q}小巨人${Q}`] },
-  national_key_labs: { units: ['count'], aliases: ['国家[(（]?重点[)）]?实验室', '全国重点实验室'] },
+  national_key_labs: { units: ['count'], aliases: ['国家级?[(（]?重点[)）]?实验室', '全国重点实验室'] },
   provincial_labs: { units: ['count'], aliases: ['湖北实验室', '重庆实验室', '省实验室', '省级实验室'] },
   provincial_key_labs: { units: ['count'], aliases: ['省重点实验室', '省级重点实验室', '市重点实验室', '市级重点实验室'] },
   innovation_platforms: { units: ['count'], national: 'national_innovation_platforms', aliases: ['(?:省级以上)?科技创新平台', '省级以上(?:科创|创新)平台'] },
@@ -33,8 +35,8 @@ const FINDING: Record<string, Pick<Indicator, 'units' | 'aliases' | 'national'>>
   engineering_research_centers: { units: ['count'], aliases: ['工程[(（]?技术[)）]?研究中心', '工程研究中心'] },
   enterprise_tech_centers: { units: ['count'], aliases: ['企业技术中心'] },
   innovative_industry_clusters: { units: ['count'], aliases: ['创新型产业集群', '(?<=[省国]级)集群'] },
-  rd_expenditure: { units: ['CNY'], aliases: ['R&D经费(?:支出|投入)?(?:强度)?', '研发经费(?:支出|投入)?(?:强度)?', '(?:全社会)?研发投入(?:强度)?', '研究与试验发展(?:\\(R&D\\))?经费', '研发强度'] },
-  tech_contract_turnover: { units: ['CNY'], aliases: ['技术合同成交额', '技术合同交易额', '技术交易额', '技术合同成交金额', '(?<=技术合同.*)(?<!技术(?:服务|开发|咨询|转让)|输出)合同成交额'] },
+  rd_expenditure: { units: ['CNY'], performed: true, aliases: ['R&D经费(?:支出|投入)?(?:强度)?', '研发经费(?:支出|投入)?(?:强度)?', '(?:全社会)?研发投入(?:强度)?', '研究与试验发展(?:\\(R&D\\))?经费', '研发强度'] },
+  tech_contract_turnover: { units: ['CNY'], performed: true, aliases: ['技术合同[\u4e00-\u9fff]{0,4}?成交(?:总)?(?:金)?额', '技术合同交易额', '技术(?:市场)?交易额', '技术市场(?:合同)?成交额', '(?<=技术合同.*)(?<!技术(?:服务|开发|咨询|转让)|输出)合同成交额'] },
   high_tech_industry_value_added: { units: ['CNY'], aliases: ['高新技术产业(?:实现)?增加值'] },
   knowledge_value_loans: { units: ['CNY'], aliases: ['知识价值信用贷款'] },
   ip_pledge_financing: { units: ['CNY'], aliases: ['知识产权质押融资', '专利权?质押融资'] },
