@@ -47,21 +47,29 @@ function nextBoundary(text: string, at: number, to: number, re: RegExp): number 
   return to;
 }
 
-/** The region that a figure's sentence places it in. */
-function regionFor(text: string, s: Sentence, m: NumberMention, meta: Metadata, mentions: RegionMention[], nth: number, respectively: string[] | null): string {
-  if (respectively) return respectively[nth] ?? respectively[respectively.length - 1];
+/**
+ * The region that a figure's sentence places it in, and whether the figure is of
+ * an area inside it (东湖高新区, 武汉都市圈): a part, filed under the region around it.
+ */
+function regionFor(text: string, s: Sentence, m: NumberMention, meta: Metadata, mentions: RegionMention[], nth: number, respectively: string[] | null): { region: string; area: boolean } {
+  if (respectively) return { region: respectively[nth] ?? respectively[respectively.length - 1], area: false };
   // A place named in an earlier ；-clause does not reach this one.
   let from = s.start;
   for (const c of s.clauses) if (c.start <= m.start) from = c.start;
   let best: RegionMention | null = null;
-  for (const r of mentions) if (r.end <= m.start && r.start >= from) best = r;
+  // An area is the subject of its own comma-segment only (以东湖示范区为龙头,12个高新区为重点).
+  const segStart = lastBoundary(text, from, m.start, /[,;:]/);
+  for (const r of mentions) if (r.end <= m.start && r.start >= from && (!r.area || r.start >= segStart)) best = r;
   const self = lastSelf(text, from, m.start);
-  if (self && (!best || self.at > best.end)) return self.region(meta);
-  return best ? best.region.region : meta.region;
+  if (self && (!best || self.at > best.end)) return { region: self.region(meta), area: false };
+  if (!best) return { region: meta.region, area: false };
+  if (best.area === 'metro') return { region: best.region.parent && best.region.level === 'prefecture' ? best.region.parent : meta.region, area: true };
+  return { region: best.region.region, area: best.area === 'zone' };
 }
 
 function lastSelf(text: string, from: number, at: number): { at: number; region: (meta: Metadata) => string } | null {
-  const left = text.slice(from, at);
+  // 占全省的40%: the whole a share is of, not the subject.
+  const left = text.slice(from, at).replace(/(?:占|于|为|比)(?:全省|全市)/g, '    ');
   const p = Math.max(left.lastIndexOf('全省'), left.lastIndexOf('我省'), left.lastIndexOf('本省'));
   const c = Math.max(left.lastIndexOf('全市'), left.lastIndexOf('我市'), left.lastIndexOf('本市'));
   if (p < 0 && c < 0) return null;
@@ -86,6 +94,8 @@ function subjectRegions(text: string, s: Sentence, all: RegionMention[]): Region
     let run = 1;
     for (let j = i - 1; j >= 0 && /^[、和及与]$/.test(text.slice(places[j].end, places[j + 1].start)); j--) run++;
     for (let j = i + 1; j < places.length && /^[、和及与]$/.test(text.slice(places[j - 1].end, places[j].start)); j++) run++;
+    // 襄阳、宜昌等12个国家级高新区: places given as examples of a count are not its subject.
+    if (/^(?:[、和及与][\u4e00-\u9fff]{2,4})*等/.test(text.slice(r.end, r.end + 12))) return false;
     return run < 3 && !/(?:紧追|超过|高于|低于|仅次于|对标|学习|赴)$/.test(text.slice(Math.max(s.start, r.start - 3), r.start));
   });
 }
@@ -295,6 +305,8 @@ export function extractFigures(input: FigureInput): Figure[] {
         yearInferred = !span || span.relative;
       }
 
+      const place = regionFor(text, s, m, meta, regions, nth, respectively);
+      if (place.area) indicator = 'other';
       const nounText = /^[\u4e00-\u9fff“"]/.test(rightNoun) && !NOT_NOUN_START.test(rightNoun) ? rightNoun : '';
       const label = inherited && from && from.indicator === indicator ? from.label
         : labelFor(indicator, seg, nounText);
@@ -304,7 +316,7 @@ export function extractFigures(input: FigureInput): Figure[] {
       if (inherited) confidence -= 0.05;
       prev.push({ indicator, measure, period, label, end: m.end });
       out.push({
-        indicator, label, region: regionFor(text, s, m, meta, regions, nth, respectively),
+        indicator, label, region: place.region,
         year, period, stance, measure, value: m.value, unit: m.unit, qualifier: m.qualifier,
         start: m.start, end: m.end, sentence: s, confidence: Math.round(confidence * 100) / 100, year_inferred: yearInferred,
       });

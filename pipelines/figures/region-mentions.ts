@@ -5,6 +5,8 @@ export interface RegionMention {
   start: number;
   end: number;
   region: Region;
+  /** A place inside or across regions named after one: 襄阳都市圈 (`metro`), 东湖高新区 (`zone`). */
+  area?: 'metro' | 'zone';
 }
 
 let pattern: RegExp | null = null;
@@ -23,6 +25,10 @@ function compile(): RegExp {
 // 武汉理工大学, 湖北日报, 湖北实验室 and 中国地质大学(武汉) name institutions, not places.
 const INSTITUTION = /^[\u4e00-\u9fff]{0,4}?(?:大学|学院|日报|晚报|电视台|广播|银行|实验室|研究院|研究所|公司|集团|海关|机场|光源|理工|师范|医院|中学|小学|市场|中心|平台|基地|交易)/;
 
+// Areas named after a place are not the place: 武汉都市圈 spans cities, 东湖高新区 is inside one.
+const METRO = /^[\u4e00-\u9fff]{0,3}?(?:都市圈|城市圈|城市群|经济圈|经济带)/;
+const ZONE = /^[^\s,;:。、的和与及是在有增建]{0,10}?(?:新区|片区|园区|开发区|高新区|自贸区|自创区|示范区|城区)/;
+
 /** Finds the place names of text that refer to a region (not to a university, lab or paper). */
 export function findRegionMentions(text: string, from = 0, to = text.length): RegionMention[] {
   const re = compile();
@@ -38,7 +44,9 @@ export function findRegionMentions(text: string, from = 0, to = text.length): Re
     // 《中国区域科技创新评价报告》: a title, not a place.
     const open = text.lastIndexOf('《', m.index);
     if (open >= from && text.lastIndexOf('》', m.index) < open) continue;
-    out.push({ start: m.index, end, region: byName!.get(m[0])! });
+    const after = text.slice(end, end + 14);
+    const area = METRO.test(after) ? 'metro' : ZONE.test(after) ? 'zone' : undefined;
+    out.push({ start: m.index, end, region: byName!.get(m[0])!, ...(area ? { area } : {}) });
   }
   return out;
 }
