@@ -31,7 +31,8 @@ export interface Metadata {
 const UNKNOWN: Region = { region: 'unknown', name_zh: '未知', name_en: 'Unknown', level: 'country', parent: null, adcode: '', names: [] };
 
 const FULL_DATE_RULES = Object.fromEntries(DATE_RULES.map((r) => [r.name, true]));
-const PLAN_TITLE = /要点|方案|规划|计划|纲要|实施意见|行动|目标/;
+// A plan's title ends with what it is (…三年行动方案(2025—2027年), 关于印发…规划的通知), not a sentence that mentions one.
+const PLAN_TITLE = /(?:要点|方案|规划|计划|纲要|实施意见|行动|目标)(?:[(（][^()（）]{0,16}[)）])?(?:的通知)?[》”"]?$|印发.{0,40}(?:要点|方案|规划|计划|纲要)|工作要点|工作计划|目标任务/;
 
 /** The document's title, and whether it is one (a page may open straight into prose). */
 function findTitle(lines: string[]): { title: string; real: boolean } {

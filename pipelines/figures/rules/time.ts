@@ -46,7 +46,7 @@ export function findTimeMarkers(text: string, from: number, to: number, refYear:
     const named = /年度$/.test(m[0]) || /^[“"《]/.test(after);
     out.push({ start, end, year: null, scope: next ? 'next' : 'forward', span: false, h1: false, relative: false, partYear: false, ...t, base, named });
   };
-  for (const m of s.matchAll(/(?<![\d.])((?:19|20)\d\d)\s*[-—–~至到]\s*((?:19|20)\d\d)年?/g)) {
+  for (const m of s.matchAll(/(?<![\d.])((?:19|20)\d\d)年?\s*[-—–~至到]\s*((?:19|20)\d\d)年?/g)) {
     push(m, { year: Number(m[2]), span: true, first: Number(m[1]) });
   }
   for (const m of s.matchAll(/(?<![\d\-—–~.])((?:19|20)\d\d)(?:年度|年)(底|末)?(以来|来)?(上半年)?/g)) {
