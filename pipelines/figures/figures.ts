@@ -30,7 +30,7 @@ export interface FigureInput {
 
 const SEG_BOUNDARY = /[,;:、()（）●]/;
 // A number a change starts from (由第8位, 从52%) and the change that follows it (提升到第7位).
-const FROM_BEFORE = /(?:由|从)(?:全国|全省|全市|西部|中部|东部)?$/;
+const FROM_BEFORE = /(?:由|从)(?:全国|全省|全市|全球|世界|西部|中部|东部)?$/;
 const CHANGE_TO = /^[^,;。]{0,4}?(?:(?:增|提升|提高|上升|跃升|攀升|增加|增长|升|降|下降|减少|扩大|缩小)(?:到|至)|跃居|跃升|攀升)/;
 const CLAUSE_BOUNDARY = /[,;:]/;
 // Economy-wide figures that are not about science & technology.
@@ -53,6 +53,8 @@ function nextBoundary(text: string, at: number, to: number, re: RegExp): number 
  */
 function regionFor(text: string, s: Sentence, m: NumberMention, meta: Metadata, mentions: RegionMention[], nth: number, respectively: string[] | null): { region: string; area: boolean } {
   if (respectively) return { region: respectively[nth] ?? respectively[respectively.length - 1], area: false };
+  // 高于全国11.5%的增速: a level of the country, said to compare with (its rank, 居全国第5位, is the region's).
+  if (m.kind !== 'rank' && m.kind !== 'points' && /全国(?:同期|平均)?(?:水平)?的?$/.test(text.slice(Math.max(s.start, m.start - 6), m.start))) return { region: 'china', area: false };
   // A place named in an earlier ；-clause does not reach this one.
   let from = s.start;
   for (const c of s.clauses) if (c.start <= m.start) from = c.start;

@@ -47,7 +47,8 @@ export function measureOf(m: NumberMention, left: string, clause: string, seg: s
       if (/高于|低于|高出|低出|超出/.test(seg)) return previous === 'share' ? 'share' : 'growth_rate';
       return 'growth_rate';
   }
-  if (m.unit === 'CNY') return 'amount';
+  // 基金规模56亿元, 贷款余额400亿元: money held at a date is a stock.
+  if (m.unit === 'CNY') return /余额|存量|基金[^,;]{0,12}规模/.test(clause) ? 'total' : 'amount';
   if (m.unit === 'items' || m.unit === 'times') {
     return /总量|拥有量|备案|有效|共有|保有|累计/.test(seg) ? 'total' : 'amount';
   }
@@ -56,7 +57,7 @@ export function measureOf(m: NumberMention, left: string, clause: string, seg: s
   // The verb of the number's own clause; a clause without one continues a list
   // (新增国家级孵化器3家,国家级众创空间10家) and takes the verb of the list.
   const verb = nearestVerb(clause) ?? (previous !== null && previous !== 'rank' ? nearestVerb(left) : null);
-  // 累计培育上市公司201家: a running total.
-  if (verb === 'new' && /累计/.test(clause)) return 'total';
+  // 累计培育上市公司201家, 已培育入库企业6725家, 先后建设了12家: a running total.
+  if (verb === 'new' && /累计|已|先后|共/.test(clause)) return 'total';
   return verb ?? 'total';
 }
