@@ -209,11 +209,11 @@ export function extractFigures(input: FigureInput): Figure[] {
   const ref = meta.currentYear;
   const titleYear = Number(/((?:19|20)\d\d)年/.exec(meta.title)?.[1] ?? NaN);
   const planYear = Number.isFinite(titleYear) ? titleYear : ref;
-  // A headline about 上半年 dates the whole report.
   const scopes = documentScopes(text, sentences, meta.title, ref);
   let futureLineOnlyFrom = -1;
   let currentLine = -1;
   let lineTime: TimeMarker | null = null;
+  let lastTime: TimeMarker | null = null;
 
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si];
@@ -226,6 +226,9 @@ export function extractFigures(input: FigureInput): Figure[] {
     const nextStep = sentenceText.indexOf('下一步');
     if (nextStep >= 0 && futureLineOnlyFrom < 0) futureLineOnlyFrom = s.start + nextStep;
     const times = findTimeMarkers(text, s.start, s.end, ref);
+    // 目前,全市已培育企业6725家。其中,高新技术企业2027家: 其中 goes on with the sentence before.
+    const carried: TimeMarker | null = /^其中/.test(sentenceText) && !times.length ? lastTime : null;
+    lastTime = times.filter((t) => t.scope === 'forward' && !t.base && !t.named && t.year !== null).pop() ?? carried;
     // 2022年,共完成…。精准组织实施…: a sentence's explicit year dates the rest of its paragraph.
     const opening = times.filter((t) => t.scope === 'forward' && !t.base && t.year !== null && !t.span && !t.relative && !t.named).pop();
 
@@ -270,7 +273,7 @@ export function extractFigures(input: FigureInput): Figure[] {
       if (indicator === 'high_tech_enterprises' && /申报/.test(text.slice(clauseStart, hit ? hit.start : m.start))) indicator = 'high_tech_enterprise_applications';
 
       const own = markerFor(times, m.start, text);
-      const scoped = own ? null : lineTime ?? scopeTime(scopes[si]);
+      const scoped = own ? null : carried ?? lineTime ?? scopeTime(scopes[si]);
       const sectionStance = scopeStance(scopes[si]);
       const explicit = stanceAt(stances, m.start, meta.isPlan ? 'target' : 'actual');
       let stance = explicit.stance;
@@ -278,6 +281,8 @@ export function extractFigures(input: FigureInput): Figure[] {
       // In a plan, "推动28家国家重点实验室优化调整" speaks of labs that exist.
       if (!explicit.explicit && meta.isPlan && rightHit && measure === 'total' && m.qualifier === 'exact') stance = 'actual';
       // 2024年,全市高新技术企业达到1.66万家 in a plan for 2025—2027: a past year is a fact.
+      // 2020年全市科技型企业达到2万家, written in 2018: a year still to come is a goal.
+      if (!explicit.explicit && stance === 'actual' && own?.year != null && !own.relative && !own.span && !own.named && ref !== null && own.year > ref) stance = 'target';
       const said = own ?? scoped;
       if (!explicit.explicit && stance === 'target' && said?.year != null && ref !== null && said.year < ref && !said.relative) stance = 'actual';
       // 近年来,…一是…力争新增10家以上: a past span above a goal does not date the goal.

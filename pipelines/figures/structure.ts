@@ -35,6 +35,7 @@ export const HEADING_RULES: HeadingRule[] = [
   { name: 'bracketed digit', when: /^[(（]\d{1,2}[)）]/, level: 5, example: '(2)孵化载体建设' },
 ];
 
+const GOALS_OPENING = /^[^。]{0,12}(?:目标|任务)[是为]?[:：]/;
 const REVIEW = /回顾|成就|成效|进展|基础|现状|总结|情况|成绩/;
 const PLAN = /下一步|工作安排|工作打算|工作思路|主要目标|发展目标|目标任务|重点任务|主要任务|重点工作|工作重点|计划/;
 
@@ -89,7 +90,9 @@ export function documentScopes(text: string, sentences: Sentence[], title: strin
         open.push({ level, scope: { time: markers[0] ?? null, stance: headingStance(sentence), from: rule } });
       } else {
         const time = openingTime(text, s.start, s.end, currentYear);
-        if (time) paragraph = { time, stance: null, from: 'paragraph opening' };
+        // 主要预期目标是: a paragraph that opens by announcing goals lists goals.
+        const goals = GOALS_OPENING.test(sentence.slice(0, 24));
+        if (time || goals) paragraph = { time, stance: goals ? 'target' : null, from: 'paragraph opening' };
       }
     }
     const scopes: Scope[] = [];

@@ -103,7 +103,7 @@ const YEAR = /(?<![\d.])((?:19|20)\d\d)(?=年|(?:全国|全省|全市|全区)[\u
 // What stands before a year the text aims at: 到2027年, 目标2027年, 2025—2027年.
 const AIMED_BEFORE = /(?:(?<![升增长高跃降少提截])(?:到|至)|目标|力争|争取|预计)$/;
 // A year followed by months or part of the year is the present or the past: 2025年7月, 2023年一季度.
-const IN_YEAR_AFTER = /^年(?:\d{1,2}月|[一二三四五六七八九十]{1,2}月|上半年|前三季度|[一二三]季度|1\s*[-—–至~]\s*\d{1,2}月)/;
+const IN_YEAR_AFTER = /^年(?:\d{1,2}月|[一二三四五六七八九十]{1,2}月|上半年|前三季度|[一二三]季度|1\s*[-—–至~]\s*\d{1,2}月|[\u4e00-\u9fff]{0,4}(?:发布|印发|出台|召开|举行|举办)的)/;
 // A year that names an event, a campaign or a report held in it: 2024全省科技工作会议, 2025年“活力中国调研行”, 《2020年全球创新指数报告》.
 const NAMED_AFTER = /^(?:年度|年?[“"《]|年?[\u4e00-\u9fff]{0,10}(?:会议|大会|工作会|论坛|博览会|调研行|报告》))/;
 

@@ -38,7 +38,9 @@ const PLAN_TITLE = /(?:要点|方案|规划|计划|纲要|实施意见|行动|�
 function findTitle(lines: string[]): { title: string; real: boolean } {
   const candidates = lines.map((l) => l.trim()).filter((l) => l.length >= 6 && !/^[\[【]|索\s*引|^\d{4}[-/]|^(?:作者|来源|发布)/.test(l) && !l.includes(' | '));
   const short = candidates.slice(0, 12).filter((l) => l.length <= 80 && !/。./.test(l));
-  const titled = short.find((l) => /关于|报告|方案|要点|规划|通知|答复|复函|意见|发布|召开/.test(l)) ?? short[0];
+  // A title is a phrase, not a sentence: a line that ends with 。 is prose, whatever words it has.
+  const phrases = short.filter((l) => !/[。!?！？]$/.test(l));
+  const titled = phrases.find((l) => /关于|报告|方案|要点|规划|计划|通知|答复|复函|意见|发布|召开/.test(l)) ?? phrases[0] ?? short[0];
   if (titled) return { title: bareTitle(titled.replace(/\s+/g, ' ')), real: true };
   const first = candidates[0] ?? '';
   return { title: first.slice(0, first.indexOf('。') > 0 ? first.indexOf('。') : 60).replace(/\s+/g, ' '), real: false };
