@@ -3,7 +3,7 @@ import { regionById } from './catalog/regions.ts';
 import type { Metadata } from '../metadata/metadata.ts';
 import { findNumbers, type NumberMention } from '../numbers/numbers.ts';
 import { findRegionMentions, type RegionMention } from './region-mentions.ts';
-import { findAliases, fits, indicatorOf, labelFor, listEndingAt, residue, umbrellaOf, type AliasHit } from './rules/indicator.ts';
+import { findAliases, fits, fundingIndicator, indicatorOf, labelFor, listEndingAt, residue, umbrellaOf, type AliasHit } from './rules/indicator.ts';
 import { measureOf } from './rules/measure.ts';
 import { insertedWords, partRule } from './rules/parts.ts';
 import { stanceAt, stanceMarkers } from './rules/stance.ts';
@@ -35,7 +35,6 @@ const CHANGE_TO = /^[^,;。]{0,4}?(?:(?:增|提升|提高|上升|跃升|攀升|�
 const CLAUSE_BOUNDARY = /[,;:]/;
 // Economy-wide figures that are not about science & technology.
 const OFF_TOPIC = /(?<!占(?:全省|全市|全国)?)(?:地区生产总值|GDP)|固定资产投资|社会消费品零售|一般公共预算收入|可支配收入|岗位|招聘|常住人口|经济实力|经济总量/;
-const FUNDING_VERB = /(?:支持|资助|补助|奖补|拨付|安排|投入)(?:资金|经费)?$/;
 
 function lastBoundary(text: string, from: number, at: number, re: RegExp): number {
   for (let i = at - 1; i >= from; i--) if (re.test(text[i])) return i + 1;
@@ -184,9 +183,8 @@ function indicatorFor(
       return { indicator, inherited: true, hit: last, rightHit: false };
     }
   }
-  if (m.unit === 'CNY' && FUNDING_VERB.test(seg.replace(/(?:近|超|约|超过|突破)$/, ''))) {
-    return { indicator: 'government_st_funding', inherited: false, hit: undefined, rightHit: false };
-  }
+  const funding = m.unit === 'CNY' ? fundingIndicator(seg.replace(/(?:近|超|约|超过|突破)$/, ''), rightNoun) : null;
+  if (funding) return { indicator: funding, inherited: false, hit: undefined, rightHit: false };
   void measure;
   return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
 }
@@ -270,7 +268,9 @@ export function extractFigures(input: FigureInput): Figure[] {
         if (list.length > 1 && !numbers.some((n) => n.start >= list[0].start && n.end <= hit.start)) indicator = umbrellaOf(text, list);
       }
       if (indicator !== 'other' && !fits(indicator, m.unit, measure)) indicator = 'other';
-      if (indicator === 'high_tech_enterprises' && /申报/.test(text.slice(clauseStart, hit ? hit.start : m.start))) indicator = 'high_tech_enterprise_applications';
+      // 申报…高新技术企业: enterprises applying, not those recognised.
+      const applied = indicatorOf(indicator)?.applied;
+      if (applied && /申报/.test(text.slice(clauseStart, hit ? hit.start : m.start))) indicator = applied;
 
       const own = markerFor(times, m.start, text);
       const scoped = own ? null : carried ?? lineTime ?? scopeTime(scopes[si]);

@@ -109,13 +109,19 @@ export function listEndingAt(text: string, aliases: AliasHit[], last: AliasHit):
 }
 
 /**
- * What a number shared by a list of kinds counts: national labs and platforms
- * together are national innovation platforms; any other mix is none of them.
+ * What a number shared by a list of kinds counts: national kinds of one group
+ * together are that group's umbrella indicator (the catalog says which); any
+ * other mix is none of them.
  */
 export function umbrellaOf(text: string, items: AliasHit[]): string {
-  const national = items.every((a) => {
-    const ind = byId.get(a.indicator);
-    return ind?.group === 'labs_platforms' && /国家/.test(text.slice(Math.max(0, a.start - 3), a.end));
-  });
-  return national ? 'national_innovation_platforms' : 'other';
+  const groups = new Set(items.map((a) => byId.get(a.indicator)?.group));
+  const umbrella = groups.size === 1 ? INDICATORS.find((i) => i.group === [...groups][0] && i.umbrella)?.umbrella : undefined;
+  const national = items.every((a) => /国家/.test(text.slice(Math.max(0, a.start - 3), a.end)));
+  return umbrella && national ? umbrella : 'other';
+}
+
+/** The indicator money is of when words around it (支持资金, 奖励) name a kind of funding and no phrase does. */
+export function fundingIndicator(before: string, after: string): string | null {
+  const found = INDICATORS.find((i) => i.fundingWords && (new RegExp(i.fundingWords.before).test(before) || new RegExp(i.fundingWords.after).test(after)));
+  return found?.indicator ?? null;
 }
