@@ -30,7 +30,16 @@ const SPECS: Spec[] = [
   ['00000000000000b6', 'b', 'chongqing', 'high_tech_enterprises', 2022, 'actual', 'total', 6348, 'count', 'exact', '6348家'],
   ['00000000000000b7', 'b', 'chongqing', 'high_tech_enterprises', 2025, 'expected', 'total', 8000, 'count', 'exact', '8000家'],
   ['00000000000000b8', 'b', 'chongqing', 'tech_contract_turnover', 2022, 'actual', 'amount', 7.5e10, 'CNY', 'exact', '750亿元'],
+  ['00000000000000a9', 'a', 'hubei', 'tech_smes', 2020, 'actual', 'total', 6000, 'count', 'exact', '6000家'],
+  ['00000000000000aa', 'a', 'hubei', 'tech_smes', 2021, 'actual', 'total', 8485, 'count', 'exact', '8485家'],
 ];
+
+// Every figure is of a stated year, confidence 0.9, but one: the first half of a year read from the document's date.
+type Caveats = Pick<FigureRow, 'period' | 'year_inferred' | 'confidence'>;
+const PLAIN: Caveats = { period: 'year', year_inferred: false, confidence: 0.9 };
+const CAVEATS: Record<string, Caveats> = {
+  '00000000000000aa': { period: 'h1', year_inferred: true, confidence: 0.65 },
+};
 
 const DOCS: Record<'a' | 'b', Omit<DocumentRow, 'raw_text' | 'text'>> = {
   a: { doc_id: 'a.txt', file: 'a.txt', title: '关于第278号建议的答复', issuer: '湖北省科学技术厅', published: '2021-07-29', region: 'hubei',
@@ -56,10 +65,10 @@ async function writeFixture(dir: string): Promise<void> {
     texts[doc] += sentence + '\n';
     const start = at + sentence.indexOf(quote);
     return {
-      figure_id, doc_id: DOCS[doc].doc_id, indicator, label: indicator, region, year, period: 'year', stance, measure, value, unit,
+      figure_id, doc_id: DOCS[doc].doc_id, indicator, label: indicator, region, year, stance, measure, value, unit,
       qualifier, quote, raw_start: start, raw_end: start + quote.length, sentence, sentence_raw_start: at,
-      sentence_raw_end: at + sentence.length, confidence: 0.9, year_inferred: false,
-      text_start: start, text_end: start + quote.length, sentence_text_start: at,
+      sentence_raw_end: at + sentence.length, text_start: start, text_end: start + quote.length, sentence_text_start: at,
+      ...(CAVEATS[figure_id] ?? PLAIN),
     };
   });
   const documents = (['a', 'b'] as const).map((d) => ({ ...DOCS[d], raw_text: texts[d], text: texts[d] }));
@@ -141,6 +150,21 @@ describe('npm run chart: SVG', () => {
     expect([parsed.width, parsed.height]).toEqual([720, Number(/<svg [^>]*height="(\d+)"/.exec(svg)![1])]);
     expect(existsSync(join(dir, `.hte.svg.tmp-${process.pid}`))).toBe(false);
     snapshot('cli-hte-zh', normalise(svg));
+  });
+
+  it('marks a half-year point whose year was inferred, and keys the marks, from the Parquet files through the queries', async () => {
+    const out = join(dir, 'smes.svg');
+    const run = await chart(['--indicator', 'tech_smes', '--regions', 'hubei', '--out', out, '--data', data]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const svg = readFileSync(out, 'utf8');
+    expect(svg).toMatch(/<circle class="point actual period-h1 uncertain"[^>]*data-period="h1"[^>]*data-figure-id="00000000000000aa"/);
+    expect(svg).toMatch(/<circle class="point actual"[^>]*data-period="year"[^>]*data-figure-id="00000000000000a9"/);
+    expect(svg).toContain('<title>湖北 2021 实际: 8,485 家/个 (8485家) · 上半年的数值,不是全年 · 年份由文件日期推断 · 置信度低 0.65</title>');
+    expect(svg).toMatch(/class="period-label"[\s\S]*>上半年</);
+    for (const key of ['data-key="h1"', '上半年的数值,不是全年', 'data-key="uncertain"', '年份为推断,或置信度低于 0.7']) expect(svg).toContain(key);
+    // The first half of 2021 is not joined to 2020 as if it were the year's value.
+    expect(svg).toMatch(/aria-label="line"><path d="M[\d.,]+Z"/);
   });
 
   it('takes years, stances, language, theme and size', async () => {

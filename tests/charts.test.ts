@@ -7,7 +7,10 @@ import { normalise, snapshot } from './svg-snapshot.ts';
 const NAMES: Record<string, string> = { hubei: '湖北', wuhan: '武汉', chongqing: '重庆', xiangyang: '襄阳' };
 
 function row(region: string, year: number, stance: string, value: number, unit: string, qualifier = 'exact', measure = 'amount'): ChartRow {
-  return { figure_id: `${region}${year}${stance}`.padEnd(16, '0').slice(0, 16), region, year, stance, value, unit, qualifier, quote: String(value), measure, confidence: 0.9 };
+  return {
+    figure_id: `${region}${year}${stance}`.padEnd(16, '0').slice(0, 16), region, year, period: 'year', stance, value, unit, qualifier,
+    quote: String(value), measure, confidence: 0.9, year_inferred: false,
+  };
 }
 
 /** Renders a chart in Node and normalises what varies between runs: class hashes, ids, float noise. */
@@ -64,6 +67,72 @@ describe('the line through several reports of one year', () => {
     const [, x1, y1] = line ?? [];
     expect(point('aaaaaaaaaaaaaaaa')?.slice(1)).toEqual([y1, x1]);
     expect(point('bbbbbbbbbbbbbbbb')?.[1]).not.toBe(y1);
+  });
+});
+
+describe('what a point is: part of a year, several years, an inferred year, a low confidence', () => {
+  const plain = row('hubei', 2020, 'actual', 10400, 'count', 'exact', 'total');
+  const marked: ChartRow[] = [
+    plain,
+    { ...row('hubei', 2021, 'actual', 8485, 'count', 'exact', 'total'), period: 'h1' },
+    { ...row('wuhan', 2021, 'actual', 3000, 'count', 'exact', 'total'), period: 'unknown', confidence: 0.65 },
+    { ...row('chongqing', 2020, 'actual', 30000, 'count', 'exact', 'total'), period: 'multi_year' },
+    { ...row('chongqing', 2022, 'actual', 6348, 'count', 'exact', 'total'), year_inferred: true },
+  ];
+  const frame = (rows: ChartRow[], lang: 'zh' | 'en' = 'zh') => {
+    const { document } = parseHTML('<!doctype html><html><body></body></html>');
+    return framedChart(rows, {
+      lang, unit: 'count', measure: 'total', regions: ['hubei', 'wuhan', 'chongqing'], regionName: (r) => NAMES[r] ?? r,
+      title: '高新技术企业', subtitle: '总量 · 家/个', sources: [], data: { version: 'd9094500ce56', built: '2026-11-29' },
+      document: document as unknown as Document,
+    });
+  };
+  const point = (svg: SVGSVGElement, r: ChartRow) => svg.querySelector(`[data-figure-id="${r.figure_id}"]`)!;
+  const texts = (svg: SVGSVGElement, selector: string) => [...svg.querySelectorAll(selector)].map((e) => e.textContent);
+
+  it('labels a half-year, part-year or span point on the chart and keys the label', () => {
+    const svg = frame(marked);
+    expect(point(svg, marked[1]).getAttribute('class')).toBe('point actual period-h1');
+    expect(point(svg, marked[2]).getAttribute('class')).toBe('point actual period-part uncertain');
+    expect(point(svg, marked[3]).getAttribute('class')).toBe('point actual period-span');
+    expect(point(svg, marked[1]).getAttribute('data-period')).toBe('h1');
+    expect(texts(svg, '.period-label text')).toEqual(['上半年', '非全年', '多年']);
+    expect([...svg.querySelectorAll('.key [data-key]')].map((e) => e.getAttribute('data-key'))).toEqual(['h1', 'part', 'span', 'uncertain']);
+    expect(svg.querySelector('.key')!.textContent).toContain('上半年的数值,不是全年');
+    expect(svg.querySelector('.key')!.textContent).toContain('多年合计');
+    snapshot('framed-marks-zh', normalise(svg.outerHTML));
+  });
+
+  it('rings a point whose year was inferred or whose confidence is low, and says why in its tooltip', () => {
+    const svg = frame(marked);
+    expect(svg.querySelectorAll('.uncertain-ring circle')).toHaveLength(2);
+    expect(point(svg, marked[4]).getAttribute('class')).toBe('point actual uncertain');
+    expect(point(svg, marked[4]).querySelector('title')!.textContent).toBe('重庆 2022 实际: 6,348 家/个 (6348) · 年份由文件日期推断');
+    expect(point(svg, marked[2]).getAttribute('aria-label')).toBe('武汉 2021 实际: 3,000 家/个 (3000) · 季度、几个月或部分年份的数值 · 置信度低 0.65');
+    expect(texts(svg, '.key [data-key=uncertain] text')).toEqual(['年份为推断,或置信度低于 0.7']);
+    expect(svg.querySelector('.key [data-key=uncertain] circle')!.getAttribute('stroke-dasharray')).toBe('3,2');
+  });
+
+  it('keys in English', () => {
+    const key = frame(marked, 'en').querySelector('.key')!.textContent;
+    for (const text of ['H1', 'first half of the year', 'part', 'span', 'several years together', 'year inferred, or confidence below 0.7']) expect(key).toContain(text);
+  });
+
+  it('draws the line through whole years only', () => {
+    const svg = frame([plain, marked[1], { ...row('hubei', 2022, 'actual', 14560, 'count', 'exact', 'total') }]);
+    const line = svg.querySelector('[aria-label=line] path')!.getAttribute('d')!;
+    const x = (r: ChartRow) => point(svg, r).getAttribute('cx');
+    // One segment from 2020 to 2022, not through the first half of 2021.
+    expect(line.match(/[ML]/g)).toHaveLength(2);
+    expect(line).toContain(`M${x(plain)},`);
+    expect(line).not.toContain(`${x(marked[1])},`);
+  });
+
+  it('marks and keys nothing on a plain year, actual, exact point', () => {
+    const svg = frame([plain]);
+    expect(point(svg, plain).getAttribute('class')).toBe('point actual');
+    expect(point(svg, plain).querySelector('title')!.textContent).toBe('湖北 2020 实际: 10,400 家/个 (10400)');
+    expect(svg.querySelector('.period-label, .uncertain-ring, .key')).toBeNull();
   });
 });
 

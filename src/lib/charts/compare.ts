@@ -3,12 +3,15 @@ import * as aq from 'arquero';
 import { t, type Lang } from '../i18n.ts';
 import { regionColors } from '../palette.ts';
 import { displayUnit, formatValue, qualifierMark } from '../units.ts';
+import { caveatNotes, isUncertain, periodLabel, periodMark } from './caveats.ts';
 
 /** A figure as the compare chart draws it. */
 export interface ChartRow {
   figure_id: string;
   region: string;
   year: number;
+  /** `year` or `as_of` for one year's value; `h1`, `unknown` (part of a year) and `multi_year` are marked. */
+  period: string;
   stance: string;
   value: number;
   unit: string;
@@ -16,6 +19,7 @@ export interface ChartRow {
   quote: string;
   measure: string;
   confidence: number;
+  year_inferred: boolean;
 }
 
 /** What the chart needs besides its rows. */
@@ -59,11 +63,12 @@ interface Point extends ChartRow {
 
 /**
  * Per region and year, the actual the line passes through: the most confident
- * one (several documents may report the same year). String expressions, so that
- * minified builds keep working.
+ * one (several documents may report the same year). A half-year or a span is
+ * not the year's value, so the line never passes through one. String
+ * expressions, so that minified builds keep working.
  */
 function linePoints(points: Point[]): Point[] {
-  const actual = points.filter((p) => p.stance === 'actual');
+  const actual = points.filter((p) => p.stance === 'actual' && !periodMark(p.period));
   if (!actual.length) return [];
   return aq.from(actual)
     .groupby('region', 'year')
@@ -90,8 +95,11 @@ function yearTicks(points: Point[]): number[] | undefined {
 /**
  * Draws one indicator for several regions over the years: actuals as solid
  * points joined by lines, targets and expected values as hollow markers,
- * qualifiers (≈ > ≥ ≤) beside their points. Every point carries its figure id,
- * is focusable, and names its value for screen readers.
+ * qualifiers (≈ > ≥ ≤) beside their points, a label under those of part of a
+ * year or several years (上半年, 非全年, 多年), and a dashed ring around those
+ * whose year was inferred or whose confidence is low. Every point carries its
+ * figure id, is focusable, and names its value and caveats in its tooltip and
+ * for screen readers.
  */
 export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement | HTMLElement {
   const unit = displayUnit(o.unit, o.measure);
@@ -99,7 +107,9 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
   const colors = regionColors(o.regions);
   const domain = [...colors.keys()];
   const describe = (p: Point) =>
-    `${o.regionName(p.region)} ${p.year} ${t(o.lang, p.stance as 'actual')}: ${formatValue(p.value, p.unit, p.qualifier, o.lang, p.measure)} (${p.quote})`;
+    [`${o.regionName(p.region)} ${p.year} ${t(o.lang, p.stance as 'actual')}: ${formatValue(p.value, p.unit, p.qualifier, o.lang, p.measure)} (${p.quote})`,
+      ...caveatNotes(p, o.lang)].join(' · ');
+  const label = (p: Point) => periodLabel(periodMark(p.period)!, o.lang);
   // Tags each drawn point with its figure so a click or Enter can open it.
   const tag = (data: Point[]): Plot.RenderFunction => (index, scales, values, dimensions, context, next) => {
     const g = next!(index, scales, values, dimensions, context) as SVGGElement;
@@ -112,24 +122,30 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
       el.setAttribute('data-region', p.region);
       el.setAttribute('data-year', String(p.year));
       el.setAttribute('data-stance', p.stance);
+      el.setAttribute('data-period', p.period);
       el.setAttribute('data-value', String(p.value));
       el.setAttribute('tabindex', '0');
       el.setAttribute('role', 'button');
       el.setAttribute('aria-label', describe(p));
-      el.setAttribute('class', `point ${p.stance}`);
+      const mark = periodMark(p.period);
+      el.setAttribute('class', `point ${p.stance}${mark ? ` period-${mark}` : ''}${isUncertain(p) ? ' uncertain' : ''}`);
     });
     return g;
   };
   const actual = points.filter((p) => p.stance === 'actual');
   const planned = points.filter((p) => p.stance !== 'actual');
   const qualified = points.filter((p) => qualifierMark(p.qualifier));
+  const partial = points.filter((p) => periodMark(p.period));
+  const uncertain = points.filter(isUncertain);
   const rank = o.measure === 'rank';
-  const label = o.lang === 'zh' ? unit.zh : unit.en;
+  const axisLabel = o.lang === 'zh' ? unit.zh : unit.en;
   const theme = THEMES[o.theme ?? 'light'];
+  const say = (p: Point) =>
+    `${p.year} ${formatValue(p.value, p.unit, p.qualifier, o.lang, p.measure)} ${t(o.lang, p.stance as 'actual')}${periodMark(p.period) ? ` ${label(p)}` : ''}`;
   const summary = domain
     .map((r) => {
       const mine = points.filter((p) => p.region === r);
-      return mine.length ? `${o.regionName(r)}: ${mine.map((p) => `${p.year} ${formatValue(p.value, p.unit, p.qualifier, o.lang, p.measure)} ${t(o.lang, p.stance as 'actual')}`).join('; ')}` : '';
+      return mine.length ? `${o.regionName(r)}: ${mine.map(say).join('; ')}` : '';
     })
     .filter(Boolean)
     .join('. ');
@@ -146,17 +162,26 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
     style: { fontFamily: FONT_FAMILY, fontSize: '12px', overflow: 'visible', color: o.theme ? theme.ink : undefined, background: o.theme ? theme.ground : undefined },
     // The axis label sits below the tick labels, so it never runs into the last year.
     x: { label: t(o.lang, 'year'), labelOffset: 38, tickFormat: 'd', ticks: yearTicks(points), nice: false, inset: 16 },
-    y: { label, grid: true, reverse: rank, nice: true, zero: !rank && o.unit !== 'percent' },
+    y: { label: axisLabel, grid: true, reverse: rank, nice: true, zero: !rank && o.unit !== 'percent' },
     color: { type: 'categorical', domain, range: domain.map((r) => colors.get(r)!), legend: o.legend ?? true, tickFormat: o.regionName },
     marks: [
       rank ? null : Plot.ruleY([0], { stroke: theme.rule }),
       Plot.line(linePoints(points), { x: 'year', y: 'v', z: 'region', stroke: 'region', strokeWidth: 2 }),
-      Plot.dot(actual, { x: 'year', y: 'v', fill: 'region', stroke: 'region', r: 5, symbol: 'circle', render: tag(actual) }),
+      // Rings and labels are drawn for the eye; the point they belong to says the same in words.
+      Plot.dot(uncertain, {
+        x: 'year', y: 'v', stroke: 'region', fill: 'none', strokeWidth: 1.25, strokeDasharray: '3,2', r: 11,
+        className: 'uncertain-ring', ariaHidden: 'true', pointerEvents: 'none',
+      }),
+      Plot.dot(actual, { x: 'year', y: 'v', fill: 'region', stroke: 'region', r: 5, symbol: 'circle', title: describe, render: tag(actual) }),
       Plot.dot(planned, {
         x: 'year', y: 'v', stroke: 'region', fill: theme.ground, strokeWidth: 2, r: 6,
-        symbol: (p: Point) => (p.stance === 'target' ? 'circle' : 'diamond'), render: tag(planned),
+        symbol: (p: Point) => (p.stance === 'target' ? 'circle' : 'diamond'), title: describe, render: tag(planned),
       }),
       Plot.text(qualified, { x: 'year', y: 'v', text: (p: Point) => qualifierMark(p.qualifier), fill: 'region', dx: 10, dy: -9, fontWeight: 'bold' }),
+      Plot.text(partial, {
+        x: 'year', y: 'v', text: label, fill: 'region', dx: 11, dy: 13, textAnchor: 'start', fontSize: 10, fontWeight: 'bold',
+        className: 'period-label', ariaHidden: 'true', pointerEvents: 'none',
+      }),
     ],
   });
 }

@@ -7,6 +7,7 @@
  */
 import { t, type Lang } from '../i18n.ts';
 import { regionColors } from '../palette.ts';
+import { markKey } from './caveats.ts';
 import { compareChart, FONT_FAMILY, THEMES, type ChartRow, type CompareOptions } from './compare.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -136,6 +137,31 @@ export function framedChart(rows: ChartRow[], o: FrameOptions): SVGSVGElement {
     legend.append(el('text', { x: x + 8, y, fill: theme.muted }, t(o.lang, 'stanceKey')));
     svg.append(legend);
     y += 10;
+
+    // What the marks on some points mean, on lines of their own, only when a point carries one.
+    const entries = markKey(rows, o.lang);
+    if (entries.length) {
+      const key = el('g', { class: 'key', 'font-size': 11, fill: theme.muted });
+      x = pad;
+      y += 8;
+      for (const entry of entries) {
+        const swatch = entry.label ? measure(entry.label, 10) : 18;
+        const w = swatch + 6 + measure(entry.text, 11) + 18;
+        if (x > pad && x + w > width - pad) {
+          x = pad;
+          y += 16;
+        }
+        const item = el('g', { class: `key-${entry.kind}`, 'data-key': entry.kind });
+        item.append(entry.label
+          ? el('text', { x, y, 'font-size': 10, 'font-weight': 'bold', fill: theme.ink }, entry.label)
+          : el('circle', { cx: x + 9, cy: y - 4, r: 7, fill: 'none', stroke: theme.ink, 'stroke-width': 1.25, 'stroke-dasharray': '3,2' }));
+        item.append(el('text', { x: x + swatch + 6, y }, entry.text));
+        key.append(item);
+        x += w;
+      }
+      svg.append(key);
+      y += 10;
+    }
   }
 
   const chart = compareChart(rows, { ...o, width, legend: false }) as SVGSVGElement;

@@ -46,9 +46,7 @@ export interface ChartSpec {
 export interface PlottedRow extends ChartRow, SourceDoc {
   label: string;
   indicator: string;
-  period: string;
   sentence: string;
-  year_inferred: boolean;
 }
 
 /** Everything a framed chart needs. */

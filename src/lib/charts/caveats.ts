@@ -1,0 +1,72 @@
+/**
+ * What a chart point is besides one year's value: part of a year, several years
+ * together, a year inferred rather than read, a confidence below the rest. The
+ * compare chart marks each on the point, and each chart's key (the dashboard's,
+ * the framed SVG's, the embed's) explains the marks its points carry.
+ */
+import { t, type Lang, type Word } from '../i18n.ts';
+
+/** The fields of a figure that say what kind of value its point is. */
+export interface PointFacts {
+  period: string;
+  year_inferred: boolean;
+  confidence: number;
+}
+
+/** Below this confidence (the extractor's own estimate, 0–1) a point says it is unsure. */
+export const LOW_CONFIDENCE = 0.7;
+
+/** A value that is not one whole year's: the first half, part of a year, several years. */
+export type PeriodMark = 'h1' | 'part' | 'span';
+
+/** What a key entry explains: a period mark, or the ring of an uncertain point. */
+export type KeyKind = PeriodMark | 'uncertain';
+
+const PERIOD_MARKS: Record<string, PeriodMark> = { h1: 'h1', unknown: 'part', multi_year: 'span' };
+const MARK_ORDER: PeriodMark[] = ['h1', 'part', 'span'];
+const WORDS: Record<PeriodMark, { label: Word; key: Word }> = {
+  h1: { label: 'markH1', key: 'keyH1' },
+  part: { label: 'markPart', key: 'keyPart' },
+  span: { label: 'markSpan', key: 'keySpan' },
+};
+
+/** The mark a period needs, or null for a year's value (`year`, and `as_of`: a stock at the year's end). */
+export function periodMark(period: string): PeriodMark | null {
+  return PERIOD_MARKS[period] ?? null;
+}
+
+/** The short label drawn beside a marked point: `上半年`, `H1`. */
+export function periodLabel(mark: PeriodMark, lang: Lang): string {
+  return t(lang, WORDS[mark].label);
+}
+
+/** Whether a point is less sure than the rest: its year was inferred, or its confidence is low. */
+export function isUncertain(p: PointFacts): boolean {
+  return p.year_inferred || p.confidence < LOW_CONFIDENCE;
+}
+
+/** Why a point is marked, in words, for its tooltip and accessible name; empty for a plain year's value. */
+export function caveatNotes(p: PointFacts, lang: Lang): string[] {
+  const notes: string[] = [];
+  const mark = periodMark(p.period);
+  if (mark) notes.push(t(lang, WORDS[mark].key));
+  if (p.year_inferred) notes.push(t(lang, 'yearFromDocument'));
+  if (p.confidence < LOW_CONFIDENCE) notes.push(`${t(lang, 'lowConfidence')} ${Math.round(p.confidence * 100) / 100}`);
+  return notes;
+}
+
+/** One entry of a chart's key: what it explains, the label drawn on the chart (none for the ring), and its meaning. */
+export interface KeyEntry {
+  kind: KeyKind;
+  label: string;
+  text: string;
+}
+
+/** The key entries of the marks some rows carry, in a fixed order: none when every point is a plain, sure year's value. */
+export function markKey(rows: PointFacts[], lang: Lang): KeyEntry[] {
+  const marks = new Set(rows.map((r) => periodMark(r.period)));
+  const entries: KeyEntry[] = MARK_ORDER.filter((m) => marks.has(m))
+    .map((kind) => ({ kind, label: periodLabel(kind, lang), text: t(lang, WORDS[kind].key) }));
+  if (rows.some(isUncertain)) entries.push({ kind: 'uncertain', label: '', text: t(lang, 'keyUncertain').replace('{c}', String(LOW_CONFIDENCE)) });
+  return entries;
+}
