@@ -1,10 +1,10 @@
 import type { FigureRow, Measure, Period } from '../../src/lib/types.ts';
-import { regionById } from './catalog/regions.ts';
 import type { Metadata } from '../metadata/metadata.ts';
 import { findNumbers, type NumberMention } from '../numbers/numbers.ts';
-import { findRegionMentions, type RegionMention } from './region-mentions.ts';
+import { findRegionMentions } from './region-mentions.ts';
 import { findAliases, fits, fundingIndicator, indicatorOf, labelFor, listEndingAt, residue, umbrellaOf, type AliasHit } from './rules/indicator.ts';
 import { measureOf } from './rules/measure.ts';
+import { regionFor, respectivelyRegions, subjectRegions } from './rules/region.ts';
 import { insertedWords, partRule } from './rules/parts.ts';
 import { stanceAt, stanceMarkers } from './rules/stance.ts';
 import { findTimeMarkers, hasBase, markerFor, periodOf, type TimeMarker } from './rules/time.ts';
@@ -36,7 +36,8 @@ const CLAUSE_BOUNDARY = /[,;:]/;
 // Economy-wide figures that are not about science & technology.
 const OFF_TOPIC = /(?<!占(?:全省|全市|全国)?)(?:地区生产总值|GDP)|固定资产投资|社会消费品零售|一般公共预算收入|可支配收入|岗位|招聘|常住人口|经济实力|经济总量/;
 
-function lastBoundary(text: string, from: number, at: number, re: RegExp): number {
+/** The index after the last character matching `re` in text[from, at), or `from`. */
+export function lastBoundary(text: string, from: number, at: number, re: RegExp): number {
   for (let i = at - 1; i >= from; i--) if (re.test(text[i])) return i + 1;
   return from;
 }
@@ -44,71 +45,6 @@ function lastBoundary(text: string, from: number, at: number, re: RegExp): numbe
 function nextBoundary(text: string, at: number, to: number, re: RegExp): number {
   for (let i = at; i < to; i++) if (re.test(text[i])) return i;
   return to;
-}
-
-/**
- * The region that a figure's sentence places it in, and whether the figure is of
- * an area inside it (东湖高新区, 武汉都市圈): a part, filed under the region around it.
- */
-function regionFor(text: string, s: Sentence, m: NumberMention, meta: Metadata, mentions: RegionMention[], nth: number, respectively: string[] | null): { region: string; area: boolean } {
-  if (respectively) return { region: respectively[nth] ?? respectively[respectively.length - 1], area: false };
-  // 高于全国11.5%的增速: a level of the country, said to compare with (its rank, 居全国第5位, is the region's).
-  if (m.kind !== 'rank' && m.kind !== 'points' && /全国(?:同期|平均)?(?:水平)?的?$/.test(text.slice(Math.max(s.start, m.start - 6), m.start))) return { region: 'china', area: false };
-  // A place named in an earlier ；-clause does not reach this one.
-  let from = s.start;
-  for (const c of s.clauses) if (c.start <= m.start) from = c.start;
-  let best: RegionMention | null = null;
-  // An area is the subject of its own comma-segment only (以东湖示范区为龙头,12个高新区为重点).
-  const segStart = lastBoundary(text, from, m.start, /[,;:]/);
-  for (const r of mentions) if (r.end <= m.start && r.start >= from && (!r.area || r.start >= segStart)) best = r;
-  const self = lastSelf(text, from, m.start);
-  if (self && (!best || self.at > best.end)) return { region: self.region(meta), area: false };
-  if (!best) return { region: meta.region, area: false };
-  if (best.area === 'metro') return { region: best.region.parent && best.region.level === 'prefecture' ? best.region.parent : meta.region, area: true };
-  return { region: best.region.region, area: best.area === 'zone' };
-}
-
-function lastSelf(text: string, from: number, at: number): { at: number; region: (meta: Metadata) => string } | null {
-  // 占全省的40%: the whole a share is of, not the subject.
-  const left = text.slice(from, at).replace(/(?:占|于|为|比)(?:全省|全市)/g, '    ');
-  const p = Math.max(left.lastIndexOf('全省'), left.lastIndexOf('我省'), left.lastIndexOf('本省'));
-  const c = Math.max(left.lastIndexOf('全市'), left.lastIndexOf('我市'), left.lastIndexOf('本市'));
-  if (p < 0 && c < 0) return null;
-  if (p > c) {
-    return { at: from + p + 2, region: (meta) => {
-      const r = regionById(meta.region);
-      return r?.level === 'prefecture' && r.parent ? r.parent : meta.region;
-    } };
-  }
-  return { at: from + c + 2, region: (meta) => meta.region };
-}
-
-/**
- * The place names of a sentence that can be a figure's subject: not the country,
- * not a list of places compared against (紧追北京、上海、天津…), not where
- * something went (流向广东).
- */
-function subjectRegions(text: string, s: Sentence, all: RegionMention[]): RegionMention[] {
-  if (/流向|吸纳|流入|输出到|销往/.test(text.slice(s.start, s.end))) return [];
-  const places = all.filter((r) => r.region.level !== 'country');
-  return places.filter((r, i) => {
-    let run = 1;
-    for (let j = i - 1; j >= 0 && /^[、和及与]$/.test(text.slice(places[j].end, places[j + 1].start)); j--) run++;
-    for (let j = i + 1; j < places.length && /^[、和及与]$/.test(text.slice(places[j - 1].end, places[j].start)); j++) run++;
-    // 襄阳、宜昌等12个国家级高新区: places given as examples of a count are not its subject.
-    if (/^(?:[、和及与][\u4e00-\u9fff]{2,4})*等/.test(text.slice(r.end, r.end + 12))) return false;
-    return run < 3 && !/(?:紧追|超过|高于|低于|仅次于|对标|学习|赴)$/.test(text.slice(Math.max(s.start, r.start - 3), r.start));
-  });
-}
-
-/** 中部的湖北、西南的重庆和四川…分别排名为第七、八、十一: places matched to numbers in order. */
-function respectivelyRegions(text: string, s: Sentence, mentions: RegionMention[], numbers: NumberMention[]): string[] | null {
-  const at = text.indexOf('分别', s.start);
-  if (at < 0 || at >= s.end) return null;
-  const before = mentions.filter((r) => r.end <= at && r.region.level !== 'country');
-  const after = numbers.filter((n) => n.start > at);
-  if (before.length < 2 || before.length !== after.length) return null;
-  return before.map((r) => r.region.region);
 }
 
 // Words after a number that do not start a noun of its own (33.8亿元增加到…, 8485家,已超过…).
@@ -312,7 +248,7 @@ export function extractFigures(input: FigureInput): Figure[] {
         yearInferred = !span || span.relative;
       }
 
-      const place = regionFor(text, s, m, meta, regions, nth, respectively);
+      const place = regionFor({ text, s, m, meta, mentions: regions, nth, respectively });
       if (place.area) indicator = 'other';
       const nounText = /^[\u4e00-\u9fff“"]/.test(rightNoun) && !NOT_NOUN_START.test(rightNoun) ? rightNoun : '';
       const label = inherited && from && from.indicator === indicator ? from.label

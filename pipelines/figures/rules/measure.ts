@@ -1,9 +1,28 @@
 import type { Measure } from '../../../src/lib/types.ts';
 import type { NumberMention } from '../../numbers/numbers.ts';
 
-const NEW_VERBS = ['新增', '新建', '新认定', '认定', '组建', '新获批', '获批', '引进', '培育', '孵化', '布局', '谋划', '招引', '转型升级', '净增', '新纳统', '遴选', '立项', '上市', '留汉', '留', '入选', '递增', '新当选', '新设立', '建成', '增选', '新引进'];
-const AMOUNT_VERBS = ['申报', '实施', '组织', '开展', '举办', '启动', '派驻', '选派', '推荐', '资助', '争取', '获', '完成', '达成', '兑付', '发放', '收集'];
-const TOTAL_VERBS = ['达到', '达', '共有', '建有', '拥有', '总数', '总量', '累计', '增至', '集聚', '汇聚', '现有', '集成', '入驻', '储备', '拥有量', '备案', '有效', '突破', '超过', '共', '有'];
+/** A named list of verbs that, nearest before a count, decide its measure (SCHEMA 8). */
+export interface VerbRule {
+  name: string;
+  verbs: string[];
+  then: Measure;
+  /** An invented sentence and the quote of a number the rule gives `then`. */
+  example: { text: string; quote: string };
+}
+
+/** Verb rules, in the order a tie between equally near verbs is broken (later wins). */
+export const VERB_RULES: VerbRule[] = [
+  { name: 'a count reached or held', then: 'total',
+    verbs: ['达到', '达', '共有', '建有', '拥有', '总数', '总量', '累计', '增至', '集聚', '汇聚', '现有', '集成', '入驻', '储备', '拥有量', '备案', '有效', '突破', '超过', '共', '有', '形成'],
+    example: { text: '2031年,全市拥有众创空间120家。', quote: '120家' } },
+  { name: 'projects, events and applications in the period', then: 'amount',
+    verbs: ['申报', '实施', '组织', '开展', '举办', '启动', '派驻', '选派', '推荐', '资助', '争取', '获', '完成', '达成', '兑付', '发放', '收集'],
+    example: { text: '2031年,全市举办科技对接活动35场。', quote: '35场' } },
+  { name: 'entities set up or approved in the period', then: 'new',
+    verbs: ['新增', '新建', '新认定', '认定', '组建', '新获批', '获批', '引进', '培育', '孵化', '布局', '谋划', '招引', '转型升级', '净增', '新纳统', '遴选', '立项', '上市', '入选', '递增', '新当选', '新设立', '增选', '新引进', '设立', '建成'],
+    example: { text: '2031年,全市新认定高新技术企业500家。', quote: '500家' } },
+];
+const NEW_VERBS = VERB_RULES.find((r) => r.then === 'new')!.verbs;
 
 function nearestVerb(left: string): Measure | null {
   let best = -1;
@@ -17,9 +36,7 @@ function nearestVerb(left: string): Measure | null {
       }
     }
   };
-  scan(TOTAL_VERBS, 'total');
-  scan(AMOUNT_VERBS, 'amount');
-  scan(NEW_VERBS, 'new');
+  for (const rule of VERB_RULES) scan(rule.verbs, rule.then);
   return measure;
 }
 
@@ -54,6 +71,8 @@ export function measureOf(m: NumberMention, left: string, clause: string, seg: s
   }
   // 3家企业通过科创板上市审核, 200家立项企业: the verb after the number.
   if (new RegExp(`^[\u4e00-\u9fff]{0,8}?(?:${NEW_VERBS.join('|')})`).test(right) && !/^的/.test(right)) return 'new';
+  // 30万名大学毕业生留汉, 人才留渝: people kept in the place in the period.
+  if (/^[\u4e00-\u9fff]{0,8}?(?:毕业生|大学生|人才)留/.test(right)) return 'new';
   // The verb of the number's own clause; a clause without one continues a list
   // (新增国家级孵化器3家,国家级众创空间10家) and takes the verb of the list.
   const verb = nearestVerb(clause) ?? (previous !== null && previous !== 'rank' ? nearestVerb(left) : null);

@@ -12,8 +12,8 @@ export interface PartRule {
   when: RegExp;
   /** Only for indicators that sectors perform (R&D spending): 企业研发投入 is a part, 企业专项补贴 is not. */
   performedOnly?: boolean;
-  /** An invented sentence and the quote of the number the rule makes `other`. */
-  example: { text: string; quote: string };
+  /** An invented sentence, the quote of the number the rule makes `other`, and the modifier without which it is the catalog's. */
+  example: { text: string; quote: string; modifier: string };
 }
 
 /** Modifiers that make a catalog figure a part of the region's whole: `other`, with a label. */
@@ -21,28 +21,28 @@ export const PART_RULES: PartRule[] = [
   {
     name: 'a field, sector or industry',
     when: /领域|行业|类|(?:第[一二三]|制造|服务|信息|汽车|医药|能源|材料)产业|制造业|服务业/,
-    example: { text: '2031年,全市生物医药领域技术合同成交额达到35亿元。', quote: '35亿元' },
+    example: { text: '2031年,全市生物医药领域技术合同成交额达到35亿元。', quote: '35亿元', modifier: '生物医药领域' },
   },
   {
     name: 'a performer (enterprises, universities, institutes)',
     when: /(?:企业|高校|高等学校|院所|科研院所|科研机构|研究机构|医院|事业单位)(?:总体|整体|合计|共计|的)?$/,
     performedOnly: true,
-    example: { text: '2031年,全市规模以上工业企业研发经费支出120亿元。', quote: '120亿元' },
+    example: { text: '2031年,全市规模以上工业企业研发经费支出120亿元。', quote: '120亿元', modifier: '规模以上工业企业' },
   },
   {
     name: 'per unit (each enterprise, per head)',
     when: /平均每|每家|每个|户均|家均|人均|平均/,
-    example: { text: '2031年,平均每家孵化器在孵企业研发投入达到300万元。', quote: '300万元' },
+    example: { text: '2031年,平均每家孵化器在孵企业研发投入达到300万元。', quote: '300万元', modifier: '平均每家孵化器在孵企业' },
   },
   {
     name: 'a location inside the region',
     when: /(?:园区|区内|园内|基地内|开发区内|新区内|城区)$/,
-    example: { text: '2031年,某某园区内高新技术企业达到85家。', quote: '85家' },
+    example: { text: '2031年,某某园区内高新技术企业达到85家。', quote: '85家', modifier: '某某园区内' },
   },
   {
     name: 'one organisation',
     when: /集团|公司|下属|旗下|本单位|该校|该院/,
-    example: { text: '2031年,某某集团下属高新技术企业达到12家。', quote: '12家' },
+    example: { text: '2031年,某某集团下属高新技术企业达到12家。', quote: '12家', modifier: '某某集团下属' },
   },
 ];
 

@@ -1,0 +1,84 @@
+/**
+ * Every named rule of the extractor's tables, run on its own invented example:
+ * a rule whose example does not come out as it says is a failing test.
+ */
+import { describe, expect, it } from 'vitest';
+import { DATE_RULES, findDocumentDate, YEAR_RULES } from '../pipelines/metadata/date.ts';
+import { INDICATORS } from '../pipelines/figures/catalog/indicators.ts';
+import { PART_RULES } from '../pipelines/figures/rules/parts.ts';
+import { REGION_RULES } from '../pipelines/figures/rules/region.ts';
+import { STANCE_RULES } from '../pipelines/figures/rules/stance.ts';
+import { VERB_RULES } from '../pipelines/figures/rules/measure.ts';
+import { HEADING_RULES, headingLevel } from '../pipelines/figures/structure.ts';
+import { extractText } from './helpers/extract.ts';
+
+/** The figure of `text` whose quote is `quote` (the examples name one number each). */
+function figureOf(text: string, quote: string) {
+  const found = extractText(text).filter((f) => f.quote === quote);
+  expect(found, `one figure quoted ${quote} in ${text}`).toHaveLength(1);
+  return found[0];
+}
+
+describe('date rules', () => {
+  it.each(DATE_RULES.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
+    const [text, date] = rule.example;
+    expect(rule.find(text, text.split('\n'))).toBe(date);
+    expect(findDocumentDate(text, text)).toMatchObject({ published: date, currentYear: Number(date.slice(0, 4)) });
+  });
+});
+
+describe('current-year rules', () => {
+  it.each(YEAR_RULES.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
+    const [text, year] = rule.example;
+    expect(rule.find(text)).toBe(year);
+    expect(findDocumentDate(text, text).currentYear).toBe(year);
+  });
+});
+
+describe('heading rules', () => {
+  it.each(HEADING_RULES.map((r) => [r.name, r] as const))('%s', (name, rule) => {
+    expect(headingLevel(rule.example)).toEqual({ level: rule.level, rule: name });
+  });
+});
+
+describe('part rules: a modifier makes a catalog figure other', () => {
+  it.each(PART_RULES.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
+    const { text, quote, modifier } = rule.example;
+    expect(figureOf(text, quote).indicator).toBe('other');
+    expect(figureOf(text.replace(modifier, '全市'), quote).indicator).not.toBe('other');
+  });
+});
+
+describe('region rules', () => {
+  it.each(REGION_RULES.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
+    const { text, quote, region, area } = rule.example;
+    const f = figureOf(text, quote);
+    expect(f.region).toBe(region);
+    if (area) expect(f.indicator).toBe('other');
+  });
+});
+
+describe('stance rules', () => {
+  it.each(STANCE_RULES.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
+    expect(figureOf(rule.example.text, rule.example.quote).stance).toBe(rule.then);
+  });
+});
+
+describe('measure verb rules', () => {
+  it.each(VERB_RULES.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
+    expect(figureOf(rule.example.text, rule.example.quote).measure).toBe(rule.then);
+  });
+});
+
+describe('catalog', () => {
+  it('gives every alias a reason', () => {
+    for (const i of INDICATORS) {
+      expect(i.reasons, i.indicator).toHaveLength(i.aliases.length);
+      for (const why of i.reasons) expect(why.length, `${i.indicator}: reason`).toBeGreaterThan(3);
+    }
+  });
+
+  it('finds {province}实验室 for provinces no document named', () => {
+    expect(figureOf('江苏省科技新闻\n2031年,全省新建江苏实验室3家。', '3家').indicator).toBe('provincial_labs');
+  });
+});
