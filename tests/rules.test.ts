@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { DATE_RULES, findDocumentDate, YEAR_RULES } from '../pipelines/metadata/date.ts';
 import { INDICATORS } from '../pipelines/figures/catalog/indicators.ts';
-import { PART_RULES } from '../pipelines/figures/rules/parts.ts';
+import { MODIFIER_RULES, PART_RULES } from '../pipelines/figures/rules/parts.ts';
 import { REGION_RULES } from '../pipelines/figures/rules/region.ts';
 import { STANCE_RULES } from '../pipelines/figures/rules/stance.ts';
 import { VERB_RULES } from '../pipelines/figures/rules/measure.ts';
@@ -61,6 +61,15 @@ describe('region rules', () => {
 describe('stance rules', () => {
   it.each(STANCE_RULES.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
     expect(figureOf(rule.example.text, rule.example.quote).stance).toBe(rule.then);
+  });
+});
+
+describe('modifier rules: a number inside a noun phrase is not a figure', () => {
+  it.each(MODIFIER_RULES.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
+    const { text, quote } = rule.example;
+    expect(text).toContain(quote);
+    expect(extractText(text).map((f) => f.quote)).not.toContain(quote);
+    expect(extractText(text).length).toBeGreaterThan(0);
   });
 });
 

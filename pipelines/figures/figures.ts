@@ -5,7 +5,7 @@ import { findRegionMentions } from './region-mentions.ts';
 import { findAliases, fits, fundingIndicator, indicatorOf, labelFor, listEndingAt, residue, umbrellaOf, type AliasHit } from './rules/indicator.ts';
 import { measureOf } from './rules/measure.ts';
 import { regionFor, respectivelyRegions, subjectRegions } from './rules/region.ts';
-import { insertedWords, partRule } from './rules/parts.ts';
+import { insertedWords, modifierRule, partRule } from './rules/parts.ts';
 import { stanceAt, stanceMarkers } from './rules/stance.ts';
 import { findTimeMarkers, hasBase, markerFor, periodOf, type TimeMarker } from './rules/time.ts';
 import { documentScopes, scopeStance, scopeTime } from './structure.ts';
@@ -166,7 +166,8 @@ export function extractFigures(input: FigureInput): Figure[] {
     // 2022年,共完成…。精准组织实施…: a sentence's explicit year dates the rest of its paragraph.
     const opening = times.filter((t) => t.scope === 'forward' && !t.base && t.year !== null && !t.span && !t.relative && !t.named).pop();
 
-    const numbers = findNumbers(text, s.start, s.end).filter((n) => !setAside[n.start] && !setAside[n.end - 1]);
+    const numbers = findNumbers(text, s.start, s.end).filter((n) => !setAside[n.start] && !setAside[n.end - 1]
+      && !modifierRule(text.slice(Math.max(s.start, n.start - 12), n.start), text.slice(n.start, n.end), text.slice(n.end, Math.min(s.end, n.end + 20))));
     if (numbers.length === 0) {
       if (opening) lineTime = opening;
       continue;

@@ -63,3 +63,51 @@ const OTHER_HEAD = /企业|机构|平台|中心|项目|人才|人员|专利|成�
 export function insertedWords(gap: string): boolean {
   return gap.length <= 10 && !OTHER_HEAD.test(gap);
 }
+
+/** A named rule for a number that is part of a noun phrase, not a figure of its own. */
+export interface ModifierRule {
+  name: string;
+  /** Tested on the words before the number (up to 12 characters). */
+  before?: RegExp;
+  /** Tested on the words after the number (up to 20 characters), the number's own words included when `self` is set. */
+  after?: RegExp;
+  self?: boolean;
+  /** Tested on the number's own words. */
+  quote?: RegExp;
+  /** An invented sentence and the quote of the number that is not a figure. */
+  example: { text: string; quote: string };
+}
+
+/** Numbers that qualify a noun (a size class, a threshold, a milestone) rather than count it. */
+export const MODIFIER_RULES: ModifierRule[] = [
+  {
+    name: 'a size class before a noun',
+    quote: /(?:元|以上|以下)$/,
+    after: /^(?:、[^,;。]{1,8}?)?(?:以上|以下)?(?:营业|主营业务|销售)?(?:收入|营收|产值)的?[\u4e00-\u9fff]{0,8}(?:企业|公司|机构)/,
+    example: { text: '2031年,全市5亿元以上收入企业达到40家。', quote: '5亿元以上' },
+  },
+  {
+    name: 'a class named after a count (1个万亿级集群)',
+    before: /[个家座批]$/,
+    after: /^[^级]*级[\u4e00-\u9fff]/,
+    self: true,
+    example: { text: '2031年,全市力争形成2个千亿级产业集群。', quote: '千亿' },
+  },
+  {
+    name: 'a threshold inside a counted phrase (1家营收过千亿元的企业)',
+    before: /\d[家个](?:[\u4e00-\u9fff]{0,4})?(?:过|超过?|达)?$/,
+    quote: /元/,
+    example: { text: '2031年,全市培育3家营收过120亿元的科技企业。', quote: '120亿元' },
+  },
+  {
+    name: 'a milestone that restates the figure before it',
+    after: /^大关/,
+    example: { text: '2031年,全市技术合同成交额达到1020亿元,首次突破千亿大关。', quote: '突破千亿' },
+  },
+];
+
+/** The modifier rule a number falls under, or null when it is a figure. */
+export function modifierRule(before: string, quote: string, after: string): ModifierRule | null {
+  return MODIFIER_RULES.find((r) => (!r.quote || r.quote.test(quote)) && (!r.before || r.before.test(before))
+    && (!r.after || r.after.test(r.self ? quote + after : after))) ?? null;
+}

@@ -47,12 +47,16 @@ export function stanceMarkers(text: string, from: number, to: number, refYear: n
   return out.sort((a, b) => a.at - b.at);
 }
 
+// How far a forecast may reach: a bound that keeps a sentence of many forecasts linear.
+const FORECAST_REACH = 200;
+
 function forecastEnd(text: string, at: number, to: number): number {
-  for (let i = at; i < to; i++) {
+  const end = Math.min(to, at + FORECAST_REACH);
+  for (let i = at; i < end; i++) {
     if (text[i] === ';') return i;
     if (text[i] === ',' && !SAME_SUBJECT.test(text.slice(i + 1, i + 4))) return i;
   }
-  return to;
+  return end;
 }
 
 /** A stance word, where its sway starts and ends. */
