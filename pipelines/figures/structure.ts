@@ -104,7 +104,15 @@ export function documentScopes(text: string, sentences: Sentence[], title: strin
 
 /** The innermost time a scope list gives, and the innermost stance. */
 export function scopeTime(scopes: Scope[]): TimeMarker | null {
-  return scopes.find((s) => s.time)?.time ?? null;
+  const i = scopes.findIndex((s) => s.time);
+  if (i < 0) return null;
+  const inner = scopes[i].time!;
+  // 一、2038年工作回顾 › （一）上半年进展: a part of the year takes the year of the heading above it.
+  if (inner.relative && (inner.h1 || inner.partYear)) {
+    const outer = scopes.slice(i + 1).find((s) => s.time && !s.time.relative && !s.time.span && s.time.year !== null)?.time;
+    if (outer) return { ...inner, year: outer.year, relative: false };
+  }
+  return inner;
 }
 
 /** The innermost stance that a heading sets. */

@@ -69,11 +69,11 @@ export const DATE_RULES: DateRule[] = [
     find: (_text, lines) => {
       for (let i = lines.length - 1; i >= 0; i--) {
         const line = lines[i].trim();
-        if (/^(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零O一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$/.test(line)) return ymd(line) ?? chineseDate(line);
+        if (/^[(（]?(?:\d{4}年\d{1,2}月\d{1,2}日|[〇零O一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)(?:印发|发布|公布)?[)）]?$/.test(line)) return ymd(line) ?? chineseDate(line);
       }
       return null;
     },
-    example: ['关于做好科技工作的通知\n正文。\n某某市科学技术局\n二〇一八年五月九日', '2018-05-09'],
+    example: ['关于做好科技工作的通知\n' + '正文。\n'.repeat(20) + '某某市科学技术局\n（二〇一八年五月九日印发）', '2018-05-09'],
   },
   {
     name: 'page date field',

@@ -78,7 +78,8 @@ export function findTimeMarkers(text: string, from: number, to: number, refYear:
   }
   for (const m of s.matchAll(/过去([五三十两一]|\d{1,2})年|近([五三十两一]|\d{1,2})年|([五三十两]|\d{1,2})年来|年均|近年来|多年来|历年/g)) {
     const n = YEARS[m[1] ?? m[2] ?? m[3] ?? ''] ?? Number(m[1] ?? m[2] ?? m[3] ?? NaN);
-    push(m, { year: lastFull, span: true, relative: true, first: lastFull !== null && n > 0 ? lastFull - n + 1 : null });
+    // 过去一年 is last year, not a span.
+    push(m, { year: lastFull, span: n !== 1, relative: true, first: lastFull !== null && n > 1 ? lastFull - n + 1 : null });
   }
   return out.sort((a, b) => a.start - b.start);
 }
