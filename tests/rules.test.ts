@@ -49,6 +49,18 @@ describe('part rules: a modifier makes a catalog figure other', () => {
   });
 });
 
+describe('shares: of GDP, of the region around, of the indicator\'s own whole, else other', () => {
+  it.each([
+    ['湖北省科技新闻\n2031年,全省研发经费投入占地区生产总值的比重为2.5%。', '2.5%', 'rd_expenditure', 'hubei'],
+    ['湖北省科技新闻\n2031年,宜昌高新技术企业数量占全省的12%。', '12%', 'high_tech_enterprises', 'yichang'],
+    ['湖北省科技新闻\n2031年,全省科学技术支出98亿元,占一般公共预算支出的比重为2.0%。', '2.0%', 'government_st_funding', 'hubei'],
+    ['湖北省科技新闻\n2031年,全省高新技术企业占规上工业企业的35%。', '35%', 'other', 'hubei'],
+    ['湖北省科技新闻\n2031年,中心城区研发经费投入占全省的61%。', '61%', 'other', 'hubei'],
+  ])('%s', (text, quote, indicator, region) => {
+    expect(figureOf(text, quote)).toMatchObject({ indicator, region, measure: 'share' });
+  });
+});
+
 describe('region rules', () => {
   it.each(REGION_RULES.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
     const { text, quote, region, area } = rule.example;

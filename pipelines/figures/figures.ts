@@ -1,7 +1,7 @@
 import type { FigureRow, Measure, Period } from '../../src/lib/types.ts';
 import type { Metadata } from '../metadata/metadata.ts';
 import { findNumbers, type NumberMention } from '../numbers/numbers.ts';
-import { findRegionMentions } from './region-mentions.ts';
+import { findRegionMentions, type RegionMention } from './region-mentions.ts';
 import { findAliases, fits, fundingIndicator, indicatorOf, labelFor, listEndingAt, residue, umbrellaOf, type AliasHit } from './rules/indicator.ts';
 import { measureOf } from './rules/measure.ts';
 import { regionFor, respectivelyRegions, subjectRegions } from './rules/region.ts';
@@ -58,7 +58,7 @@ interface Previous { indicator: string; measure: Measure; period: Period; label:
 /** What a number counts: the catalog indicator (or `other`) and whether it was inherited. */
 function indicatorFor(
   text: string, s: Sentence, m: NumberMention, aliases: AliasHit[], prev: Previous[],
-  segStart: number, segEnd: number, measure: Measure,
+  segStart: number, segEnd: number, measure: Measure, places: RegionMention[],
 ): { indicator: string; inherited: boolean; hit: AliasHit | undefined; rightHit: boolean; from?: Previous } {
   const seg = text.slice(segStart, m.start);
   const rightNoun = text.slice(m.end, segEnd);
@@ -84,9 +84,17 @@ function indicatorFor(
   // The nearest phrase before the number in its segment, not the denominator after 占.
   const shareCut = seg.lastIndexOf('占');
   const leftLimit = shareCut >= 0 ? segStart + shareCut : m.start;
-  // 中心城区R&D经费投入占全市的61.20%: a part's share of its region's total is not the indicator (占GDP比重 is).
-  if (shareCut >= 0 && /全(?:市|省|国|区)/.test(seg.slice(shareCut)) && !/GDP|生产总值/.test(seg.slice(shareCut))) {
-    return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
+  // A share is the indicator's when it is of GDP (研发投入占GDP比重), or a named region's
+  // share of the whole around it (宜昌高新技术企业占全省的12%); any other share is `other`
+  // (中心城区R&D经费投入占全市的61.20%, 高新技术企业占规上工业企业的35%).
+  const denominator = seg.slice(shareCut);
+  const ownShare = (id: string) => new RegExp(`GDP|生产总值${indicatorOf(id)?.shareOf ? `|${indicatorOf(id)!.shareOf}` : ''}`).test(denominator);
+  // The indicator the share is of: a phrase before 占 in the segment, else the figure before (科学技术支出98亿元,占…2.0%).
+  const whole = aliases.filter((a) => a.end > segStart && a.end <= segStart + Math.max(shareCut, 0)).pop()?.indicator ?? previous?.indicator;
+  if (shareCut >= 0 && m.unit === 'percent' && !(whole && ownShare(whole)) && !/GDP|生产总值/.test(denominator)) {
+    const clauseStart = lastBoundary(text, s.start, m.start, CLAUSE_BOUNDARY);
+    const named = places.some((r) => r.start >= clauseStart && r.end <= segStart + shareCut && !r.area);
+    if (!(named && /全(?:市|省|国)/.test(seg.slice(shareCut)))) return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
   }
   // A phrase that ends inside the segment counts even if a bracket split it: 研究与试验发展(R&D)经费.
   const before = aliases.filter((a) => a.end > segStart && a.end <= leftLimit);
@@ -195,7 +203,7 @@ export function extractFigures(input: FigureInput): Figure[] {
       let semi = s.start;
       for (const c of s.clauses) if (c.start <= m.start) semi = c.start;
       const measure = measureOf(m, text.slice(semi, m.start), text.slice(clauseStart, m.start), seg, rightNoun, previous?.measure ?? null);
-      const found = indicatorFor(text, s, m, aliases, prev, segStart, segEnd, measure);
+      const found = indicatorFor(text, s, m, aliases, prev, segStart, segEnd, measure, regions);
       let { indicator } = found;
       const { inherited, hit, rightHit, from } = found;
       // 新增省级以上孵化器、众创空间30家: a number shared by a list of kinds is none of them,

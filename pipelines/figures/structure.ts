@@ -33,6 +33,8 @@ export const HEADING_RULES: HeadingRule[] = [
   { name: 'bracketed numeral', when: /^[(（][一二三四五六七八九十]+[)）]/, level: 3, example: '（二）前三季度运行情况' },
   { name: 'digit and point', when: /^\d{1,2}[、.．](?!\d)/, level: 4, example: '3.科技成果转化情况' },
   { name: 'bracketed digit', when: /^[(（]\d{1,2}[)）]/, level: 5, example: '(2)孵化载体建设' },
+  // A line of its own, short and without punctuation, as pages set bold headings: only when it is the whole line.
+  { name: 'short line', when: /^[\u4e00-\u9fff\d“”"、]{4,20}$/, level: 2, example: '2031年科技创新成效' },
 ];
 
 const GOALS_OPENING = /^[^。]{0,12}(?:目标|任务)[是为]?[:：]/;
@@ -78,12 +80,15 @@ export function documentScopes(text: string, sentences: Sentence[], title: strin
   const open: Array<{ level: number; scope: Scope }> = [];
   let paragraph: Scope | null = null;
   let line = -1;
-  return sentences.map((s) => {
+  return sentences.map((s, i) => {
     if (s.line !== line) {
       line = s.line;
       paragraph = null;
       const sentence = text.slice(s.start, s.end);
-      const { level, rule } = headingLevel(sentence);
+      const heading = headingLevel(sentence);
+      // A short line is a heading only when it stands alone and is not the document's title.
+      const alone = (sentences[i + 1]?.line ?? -1) !== s.line && s.line > 0 && sentence !== title;
+      const { level, rule } = heading.rule === 'short line' && !alone ? { level: 0, rule: '' } : heading;
       if (level > 0) {
         while (open.length && open[open.length - 1].level >= level) open.pop();
         const markers = findTimeMarkers(text, s.start, s.end, currentYear).filter((m) => !m.base && !m.named && (m.year !== null || m.h1));

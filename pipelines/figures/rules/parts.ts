@@ -40,6 +40,11 @@ export const PART_RULES: PartRule[] = [
     example: { text: '2031年,某某园区内高新技术企业达到85家。', quote: '85家', modifier: '某某园区内' },
   },
   {
+    name: 'a group of places',
+    when: /等[\d一二三四五六七八九十两]+个?(?:区|县|市|州|地|城市|区县|县市区?)/,
+    example: { text: '甲省科技新闻\n2031年,荆州、宜昌等5市高新技术企业达到2100家。', quote: '2100家', modifier: '荆州、宜昌等5市' },
+  },
+  {
     name: 'one organisation',
     when: /集团|公司|下属|旗下|本单位|该校|该院/,
     example: { text: '2031年,某某集团下属高新技术企业达到12家。', quote: '12家', modifier: '某某集团下属' },

@@ -43,7 +43,11 @@ export function findTimeMarkers(text: string, from: number, to: number, refYear:
     // 2012年的33.8亿元 binds its number; 今年1-5月 is followed by months, not a number.
     const months = /^\d{1,2}\s*(?:[-—–至到~]\s*\d{1,2}\s*)?月/.test(text.slice(end, end + 8));
     const next = /^(?:的)?[\d近超约突一二三四五六七八九十两]/.test(after) && !t.span && !months;
-    const named = /年度$/.test(m[0]) || /^[“"《]/.test(after);
+    // A year inside a name dates nothing: 《行动方案(2021—2025年)》, 2023年度…评选, 2022年全省科技创新大会.
+    const open = text.lastIndexOf('《', start);
+    const inTitle = open >= 0 && text.lastIndexOf('》', start) < open && start - open < 60;
+    const named = /年度$/.test(m[0]) || /^[“"《]/.test(after) || inTitle
+      || (!t.relative && /^[^,;。\d]{0,12}?(?:会议|大会|启动会|评选|论坛|博览会|开幕式)/.test(text.slice(end, end + 16)));
     out.push({ start, end, year: null, scope: next ? 'next' : 'forward', span: false, h1: false, relative: false, partYear: false, ...t, base, named });
   };
   for (const m of s.matchAll(/(?<![\d.])((?:19|20)\d\d)年?\s*[-—–~至到]\s*((?:19|20)\d\d)年?/g)) {
