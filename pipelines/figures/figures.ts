@@ -34,7 +34,7 @@ const FROM_BEFORE = /(?:由|从)(?:全国|全省|全市|全球|世界|西部|中
 const CHANGE_TO = /^[^,;。]{0,4}?(?:(?:增|提升|提高|上升|跃升|攀升|增加|增长|升|降|下降|减少|扩大|缩小)(?:到|至)|跃居|跃升|攀升)/;
 const CLAUSE_BOUNDARY = /[,;:]/;
 // Economy-wide figures that are not about science & technology.
-const OFF_TOPIC = /(?<!占(?:全省|全市|全国)?)(?:地区生产总值|GDP)|固定资产投资|社会消费品零售|一般公共预算收入|可支配收入|岗位|招聘|常住人口|经济实力|经济总量/;
+const OFF_TOPIC = /(?<!占(?:全省|全市|全国)?)(?:地区生产总值|GDP)|固定资产投资|社会消费品零售|一般公共预算收入|可支配收入|岗位|招聘|常住人口|经济实力|经济总量|市场主体|(?:全部|固定资产|高技术|工业|民间|制造业|服务业)投资/;
 
 /** The index after the last character matching `re` in text[from, at), or `from`. */
 export function lastBoundary(text: string, from: number, at: number, re: RegExp): number {

@@ -73,7 +73,8 @@ const FINDING: Record<string, Finding> = {
   tech_contract_turnover: { units: ['CNY'], performed: true, aliases: [
     ['技术合同[\\u4e00-\\u9fff]{0,4}?成交(?:总)?(?:金)?额', NAME + ' with inserted words (年, 认定登记)'], ['技术合同交易额', 'synonym'],
     ['技术(?:市场)?交易额', 'synonym'], ['技术市场(?:合同)?成交额', 'synonym (SCHEMA 7)'],
-    ['(?<=技术合同.*)(?<!技术(?:服务|开发|咨询|转让)|输出)合同成交额', 'elided head after 技术合同 in the same sentence']] },
+    ['(?<=技术合同.*)(?<!技术(?:服务|开发|咨询|转让)|输出)合同成交(?:金)?额', 'elided head after 技术合同 in the same sentence'],
+    ['(?<=技术市场[^。;]{0,16})成交(?:总)?(?:金)?额', 'elided head after 技术市场 in the same clause']] },
   high_tech_industry_value_added: { units: ['CNY'], aliases: [['高新技术产业(?:实现)?增加值', NAME]] },
   knowledge_value_loans: { units: ['CNY'], aliases: [['知识价值信用贷款', NAME]] },
   ip_pledge_financing: { units: ['CNY'], aliases: [['知识产权质押融资', NAME], ['专利权?质押融资', 'patents are the usual pledged IP']] },
