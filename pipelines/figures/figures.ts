@@ -5,7 +5,7 @@ import { findRegionMentions, type RegionMention } from './region-mentions.ts';
 import { findAliases, fits, fundingIndicator, indicatorOf, labelFor, listEndingAt, residue, umbrellaOf, type AliasHit } from './rules/indicator.ts';
 import { measureOf } from './rules/measure.ts';
 import { regionFor, respectivelyRegions, subjectRegions } from './rules/region.ts';
-import { insertedWords, modifierRule, partRule } from './rules/parts.ts';
+import { insertedWords, modifierRule, otherHead, partRule } from './rules/parts.ts';
 import { stanceAt, stanceMarkers } from './rules/stance.ts';
 import { findTimeMarkers, hasBase, markerFor, periodOf, type TimeMarker } from './rules/time.ts';
 import { documentScopes, scopeStance, scopeTime } from './structure.ts';
@@ -34,7 +34,7 @@ const FROM_BEFORE = /(?:由|从)(?:全国|全省|全市|全球|世界|西部|中
 const CHANGE_TO = /^[^,;。]{0,4}?(?:(?:增|提升|提高|上升|跃升|攀升|增加|增长|升|降|下降|减少|扩大|缩小)(?:到|至)|跃居|跃升|攀升)/;
 const CLAUSE_BOUNDARY = /[,;:]/;
 // Economy-wide figures that are not about science & technology.
-const OFF_TOPIC = /(?<!占(?:全省|全市|全国)?)(?:地区生产总值|GDP)|固定资产投资|社会消费品零售|一般公共预算收入|可支配收入|岗位|招聘|常住人口|经济实力|经济总量|市场主体|(?:全部|固定资产|高技术|工业|民间|制造业|服务业)投资/;
+const OFF_TOPIC = /(?<!占(?:全省|全市|全国)?)(?:地区生产总值|GDP)|固定资产投资|社会消费品零售|一般公共预算收入|可支配收入|岗位|招聘|常住人口|经济实力|经济总量|市场主体|企业总量|金融中心|(?:全部|固定资产|高技术|工业|民间|制造业|服务业)投资/;
 
 /** The index after the last character matching `re` in text[from, at), or `from`. */
 export function lastBoundary(text: string, from: number, at: number, re: RegExp): number {
@@ -102,7 +102,9 @@ function indicatorFor(
   // 先进制造领域技术合同成交额: the indicator's part in one field is `other`.
   if (near && partRule(text.slice(segStart, near.start), !!indicatorOf(near.indicator)?.performed)) return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
   const gap = near ? residue(text.slice(near.end, leftLimit)) : '';
-  if (near && (gap.length <= MAX_GAP_RESIDUE || insertedWords(gap))) return { indicator: near.indicator, inherited: false, hit: near, rightHit: false };
+  // 投入强度提高0.48个百分点: a change of a ratio in points is a figure of its own (other), not the indicator.
+  if (near && m.kind === 'points' && /强度|比重|占比/.test(text.slice(near.start, near.end))) return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
+  if (near && ((gap.length <= MAX_GAP_RESIDUE && !otherHead(gap)) || insertedWords(gap))) return { indicator: near.indicator, inherited: false, hit: near, rightHit: false };
   if (near) return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };
 
   const own = residue(shareCut >= 0 ? seg.slice(0, shareCut) : seg);
@@ -127,7 +129,9 @@ function indicatorFor(
       return { indicator, inherited: true, hit: last, rightHit: false };
     }
   }
-  const funding = m.unit === 'CNY' ? fundingIndicator(seg.replace(/(?:近|超|约|超过|突破)$/, ''), rightNoun) : null;
+  // 荣获800万元(人民币,下同)奖励: the words after the number, an aside in brackets left out.
+  const after = text.slice(m.end, Math.min(s.end, m.end + 24)).replace(/^[(（][^()（）]*[)）]/, '');
+  const funding = m.unit === 'CNY' ? fundingIndicator(seg.replace(/(?:近|超|约|超过|突破)$/, ''), after) : null;
   if (funding) return { indicator: funding, inherited: false, hit: undefined, rightHit: false };
   void measure;
   return { indicator: 'other', inherited: false, hit: undefined, rightHit: false };

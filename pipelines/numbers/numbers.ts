@@ -262,6 +262,8 @@ function readUnitAfter(
   const base = digits !== null ? scaleDecimal(digits, power) : (cnValue as number);
   const scaled = power > 0 || (cnValue !== null && cnValue >= 10000);
 
+  // 238.2 %: a space some pages put before the percent sign.
+  if (digits !== null && text[j] === ' ' && text[j + 1] === '%') j++;
   // 百分之N
   const unitEntry = startsWithAny(text, j, UNIT_WORDS);
   let unit: Unit;

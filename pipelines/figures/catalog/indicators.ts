@@ -69,13 +69,14 @@ const FINDING: Record<string, Finding> = {
   innovative_industry_clusters: { units: ['count'], aliases: [['创新型产业集群', NAME], ['(?<=[省国]级)集群', 'head noun after a level']] },
   rd_expenditure: { units: ['CNY'], performed: true, aliases: [
     ['R&D经费(?:支出|投入)?(?:强度)?', NAME], ['研发经费(?:支出|投入)?(?:强度)?', 'Chinese form of R&D经费'],
-    ['(?:全社会)?研发投入(?:强度)?', 'SCHEMA name 全社会研发投入'], ['研究与试验发展(?:\\(R&D\\))?经费', 'the statistical name'], ['研发强度', 'short for 研发投入强度']] },
+    ['(?:全社会)?研发投入(?:强度)?', 'SCHEMA name 全社会研发投入'], ['研究开发(?:经费|费用|投入)', 'the long form of 研发'],
+    ['(?<=(?:研发|R&D|研究与试验发展)[^。]*)投入强度', 'elided head after R&D in the same sentence'], ['研究与试验发展(?:\\(R&D\\))?经费', 'the statistical name'], ['研发强度', 'short for 研发投入强度']] },
   tech_contract_turnover: { units: ['CNY'], performed: true, aliases: [
     ['技术合同[\\u4e00-\\u9fff]{0,4}?成交(?:总)?(?:金)?额', NAME + ' with inserted words (年, 认定登记)'], ['技术合同交易额', 'synonym'],
     ['技术(?:市场)?交易额', 'synonym'], ['技术市场(?:合同)?成交额', 'synonym (SCHEMA 7)'],
     ['(?<=技术合同.*)(?<!技术(?:服务|开发|咨询|转让)|输出)合同成交(?:金)?额', 'elided head after 技术合同 in the same sentence'],
     ['(?<=技术市场[^。;]{0,16})成交(?:总)?(?:金)?额', 'elided head after 技术市场 in the same clause']] },
-  high_tech_industry_value_added: { units: ['CNY'], aliases: [['高新技术产业(?:实现)?增加值', NAME]] },
+  high_tech_industry_value_added: { units: ['CNY'], aliases: [['高新技术产业[\\u4e00-\\u9fff]{0,2}?增加值', NAME + ' with inserted words (实现, 产值)']] },
   knowledge_value_loans: { units: ['CNY'], aliases: [['知识价值信用贷款', NAME]] },
   ip_pledge_financing: { units: ['CNY'], aliases: [['知识产权质押融资', NAME], ['专利权?质押融资', 'patents are the usual pledged IP']] },
   government_st_funding: { units: ['CNY'], shareOf: '(?:公共)?(?:预算|财政)支出', fundingWords: { before: '(?:支持|资助|补助|奖补|拨付|安排|投入)(?:资金|经费)?$', after: '^(?:的)?(?:奖励|奖金|奖补|补助|补贴|资助)' }, aliases: [
@@ -85,7 +86,8 @@ const FINDING: Record<string, Finding> = {
   natural_science_fund_projects: { units: ['items', 'count'], aliases: [['自然科学基金项目', NAME]] },
   tech_achievements_transferred: { units: ['items', 'count'], aliases: [
     ['转移转化科技成果', 'word order variant'], ['科技成果转移转化', NAME], ['科技成果转化', NAME],
-    ['科技成果(?:在[^,;。]{1,4})?(?:就地)?转(?:移|化)', 'with a place inserted (在汉, 就地)']] },
+    ['科技成果(?:在[^,;。]{1,4})?(?:就地)?转(?:移|化)', 'with a place inserted (在汉, 就地)'],
+    ['(?<!科技)成果转化(?:项目)?', 'short form: in S&T text 成果 are S&T achievements']] },
 };
 
 /**

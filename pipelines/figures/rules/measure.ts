@@ -16,7 +16,7 @@ export const VERB_RULES: VerbRule[] = [
     verbs: ['达到', '达', '共有', '建有', '拥有', '总数', '总量', '累计', '增至', '集聚', '汇聚', '现有', '集成', '入驻', '储备', '拥有量', '备案', '有效', '突破', '超过', '共', '有', '形成'],
     example: { text: '2031年,全市拥有众创空间120家。', quote: '120家' } },
   { name: 'projects, events and applications in the period', then: 'amount',
-    verbs: ['申报', '实施', '组织', '开展', '举办', '启动', '派驻', '选派', '推荐', '资助', '争取', '获', '完成', '达成', '兑付', '发放', '收集'],
+    verbs: ['申报', '实施', '组织', '开展', '举办', '启动', '签约', '签订', '派驻', '选派', '推荐', '资助', '争取', '获', '完成', '达成', '兑付', '发放', '收集'],
     example: { text: '2031年,全市举办科技对接活动35场。', quote: '35场' } },
   { name: 'entities set up or approved in the period', then: 'new',
     verbs: ['新增', '新建', '新认定', '认定', '组建', '新获批', '获批', '引进', '培育', '孵化', '布局', '谋划', '招引', '转型升级', '净增', '新纳统', '遴选', '立项', '上市', '入选', '递增', '新当选', '新设立', '增选', '新引进', '设立', '建成', '新招'],
@@ -53,6 +53,10 @@ export function measureOf(m: NumberMention, left: string, clause: string, seg: s
     case 'doubling': return 'growth_rate';
     case 'fraction': return /增长|增速|提高|增幅/.test(seg) ? 'growth_rate' : 'share';
     case 'percent': {
+      // 贡献率达90%, 增长贡献率超过90%: a rate named last is a share, whatever grew before it.
+      if (/(?:贡献率|比重|占比|覆盖率|转化率|存活率|自给率)[^增]{0,6}$/.test(seg)) return 'share';
+      // 322.92%、156.03%: a number listed after another keeps its measure.
+      if (seg === '' && previous !== null && (previous === 'growth_rate' || previous === 'share')) return previous;
       if (/(?:提高|提升|增|升|上升|降|下降)(?:到|至)$/.test(seg)) return 'share';
       // 增加值 (value added) names a quantity, not an increase.
       if (/增长|增速|增幅|增长率|递增|同比|年均|增加(?!值)|提高|下降|减少|回落|提升/.test(seg)) return 'growth_rate';
@@ -61,11 +65,13 @@ export function measureOf(m: NumberMention, left: string, clause: string, seg: s
       return 'share';
     }
     case 'points':
+      // 差距从0.39个百分点缩小到0.2个百分点: a gap between two levels.
+      if (/差距/.test(left)) return 'share';
       if (/高于|低于|高出|低出|超出/.test(seg)) return previous === 'share' ? 'share' : 'growth_rate';
       return 'growth_rate';
   }
   // 基金规模56亿元, 贷款余额400亿元: money held at a date is a stock.
-  if (m.unit === 'CNY') return /余额|存量|基金[^,;]{0,12}规模/.test(clause) ? 'total' : 'amount';
+  if (m.unit === 'CNY') return /余额|存量|(?:基金|债|[只支])[^,;]{0,12}规模/.test(clause) ? 'total' : 'amount';
   if (m.unit === 'items' || m.unit === 'times') {
     return /总量|拥有量|备案|有效|共有|保有|累计/.test(seg) ? 'total' : 'amount';
   }

@@ -58,7 +58,7 @@ export function partRule(before: string, performed: boolean): PartRule | null {
 
 // Heads of other counted nouns: words between a catalog phrase and its number that
 // name something else (高新技术企业研发投入25亿元 counts money, not enterprises).
-const OTHER_HEAD = /企业|机构|平台|中心|项目|人才|人员|专利|成果|资金|基金|基地|实验室|团队|产品|标准|论文|合同|投入|收入|营收|产值|利润|税|贷款|增加值|总值|知识产权|规模|面积|人次|[人家个项件额率值费款]/;
+const OTHER_HEAD = /企业|机构|平台|中心|项目|人才|人员|专利|成果|资金|基金|基地|实验室|团队|产品|标准|论文|合同|投入|收入|营收|产值|利润|税|贷款|增加值|总值|知识产权|规模|面积|人次|意向|协议|(?<!国)家|[人个项件额率值费款]/;
 
 /**
  * Whether the words between a catalog phrase and its number still belong to the
@@ -67,6 +67,11 @@ const OTHER_HEAD = /企业|机构|平台|中心|项目|人才|人员|专利|成�
  */
 export function insertedWords(gap: string): boolean {
   return gap.length <= 10 && !OTHER_HEAD.test(gap);
+}
+
+/** Whether a short gap still names another head (成果转化意向500项: intentions, not transfers). */
+export function otherHead(gap: string): boolean {
+  return /意向|协议/.test(gap);
 }
 
 /** A named rule for a number that is part of a noun phrase, not a figure of its own. */

@@ -56,6 +56,7 @@ export function findTimeMarkers(text: string, from: number, to: number, refYear:
   for (const m of s.matchAll(/(?<![\d\-—–~.])((?:19|20)\d\d)(?:年度|年)(底|末)?(以来|来)?(上半年)?/g)) {
     if (out.some((o) => o.start <= from + m.index && o.end > from + m.index)) continue;
     const since = !!m[3];
+    // 2014年以来: a span whose figures are of the last full year (the gold files date them so).
     push(m, { year: since ? lastFull : Number(m[1]), span: since, h1: !!m[4], relative: since, first: since ? Number(m[1]) : null });
   }
   for (const m of s.matchAll(/(今年|本年|当年|去年|上年度|上一年|明年)(上半年|底|末|以来)?/g)) {
