@@ -175,3 +175,15 @@ describe('a publisher is not a place', () => {
     expect(doc.meta).toMatchObject({ issuer: '湖北日报', region: 'wuhan' });
   });
 });
+
+describe('the document region when no agency signs it (SCHEMA 10)', () => {
+  it('a newspaper named after a region gives that region', () => {
+    const { meta } = prepareText('科技型企业数量再创新高\n2031-02-01 来源:湖北日报\n全省科技型企业达到3万家。');
+    expect(meta.region).toBe('hubei');
+  });
+
+  it('a 省·市： title gives the city', () => {
+    const { meta } = prepareText('湖北·宜昌：科技型企业数量再创新高\n2031-02-01\n全市科技型企业达到3000家。');
+    expect(meta.region).toBe('yichang');
+  });
+});

@@ -69,15 +69,33 @@ function standingDocNumber(lines: string[], title: string | null): string | null
   return title ? docNumberIn(lines.find((l) => l.replace(/\s+/g, ' ').includes(title)) ?? '') : null;
 }
 
-function mainRegion(text: string, title: string, issuer: string, docNumber: string | null): Region {
+/** The region a newspaper or news site is of: 湖北日报 → hubei, 重庆晨报 → chongqing (长江日报 names none). */
+function pressRegion(publisher: string | null): Region | undefined {
+  if (!publisher) return undefined;
+  return regions().find((r) => r.level !== 'country' && publisher.startsWith(r.name_zh)
+    && /^(?:省|市)?(?:日报|晚报|晨报|都市报|商报|电视台|广播电视台|新闻网|网)/.test(publisher.slice(r.name_zh.length)));
+}
+
+/**
+ * The document's region (SCHEMA 10): its issuer's, its 文号's, the city of a
+ * 省·市： title, the first place its title names, its newspaper's, else the place
+ * its text names most.
+ */
+function mainRegion(text: string, title: string, issuer: string, docNumber: string | null, publisher: string | null = null): Region {
   const all = regions();
   const first = (s: string) => findRegionMentions(s).find((m) => m.region.level !== 'country')?.region;
   const byIssuer = first(issuer);
   if (byIssuer) return byIssuer;
   const byNumber = docNumber ? regionOfAbbreviation(docNumber[0]) : undefined;
   if (byNumber) return byNumber;
+  // 湖北·宜昌：…: the city after the province.
+  const cityTitle = /^[\u4e00-\u9fff]{2,3}[·•]([\u4e00-\u9fff]{2,4})[:：]/.exec(title);
+  const byCity = cityTitle ? first(cityTitle[1]) : undefined;
+  if (byCity) return byCity;
   const byTitle = first(title);
   if (byTitle) return byTitle;
+  const byPress = pressRegion(publisher);
+  if (byPress) return byPress;
   const counts = new Map<Region, number>();
   for (const m of findRegionMentions(text)) {
     if (m.region.level === 'country') continue;
@@ -149,7 +167,7 @@ export function readMetadata(clean: string, full: string): Metadata {
   const date = findDocumentDate(clean, full);
   const published = date.published;
   const index = /索\s*引\s*号\s*(?:\])?\s*[|:：]?\s*([0-9A-Z]{6,})\//.exec(clean);
-  const region = mainRegion(clean, findTitle(spamGuarded(clean, full).split('\n')).title, issuer, docNumber);
+  const region = mainRegion(clean, findTitle(spamGuarded(clean, full).split('\n')).title, issuer, docNumber, issuer ? null : publisherOf(fields, lines));
   if (region.region === 'unknown') warnings.push('main region not found: no place is named in the title, issuer, 文号 or text');
   if (issuer) {
     const named = fullestName(qualify(issuer, region), clean);
