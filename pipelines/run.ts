@@ -101,7 +101,7 @@ function documentRow(p: Prepared): DocumentRow {
   return {
     doc_id: p.raw.docId, file: p.raw.file, title: m.title, issuer: m.issuer, published: m.published, region: m.region,
     doc_number: m.docNumber, script: p.norm.script, raw_text: p.raw.rawText, text: p.norm.text, sha256: p.raw.sha256,
-    encoding: p.raw.encoding, warnings: [...p.warnings, ...m.warnings],
+    encoding: p.raw.encoding, warnings: [...p.warnings, ...m.warnings], current_year: m.currentYear, date_source: m.dateSource,
   };
 }
 

@@ -35,6 +35,7 @@ const WORDS = {
   asWritten: { zh: '原文写法', en: 'As written' },
   issuer: { zh: '发布机构', en: 'Issuer' },
   published: { zh: '发布日期', en: 'Published' },
+  currentYear: { zh: '文件年份', en: 'Document year' },
   docNumber: { zh: '文号', en: 'Document number' },
   confidence: { zh: '置信度', en: 'Confidence' },
   yearInferred: { zh: '年份为推断', en: 'Year inferred' },

@@ -57,6 +57,10 @@ export interface DocumentRow {
   sha256: string;
   encoding: string;
   warnings: string[];
+  /** The year "now" is for the document: its date's, else the one its wording implies. */
+  current_year: number | null;
+  /** Which rule found the date or the current year (a 发布日期 field, a dateline, the latest year reported…). */
+  date_source: string;
 }
 
 /** A row of indicators.parquet. */
