@@ -75,3 +75,34 @@ describe('from–to changes', () => {
     expect(pick(rows, '第5位')).toMatchObject({ year: 2051, measure: 'rank' });
   });
 });
+
+describe('periods', () => {
+  it('growth over the year before is a year\'s; over an older base it spans years', () => {
+    const rows = extractText('发布日期:2061-02-01\n2060年,全市技术合同成交额较2059年增长20%,较2056年增长80%。');
+    expect(pick(rows, '20%')).toMatchObject({ measure: 'growth_rate', period: 'year' });
+    expect(pick(rows, '80%')).toMatchObject({ measure: 'growth_rate', period: 'multi_year' });
+  });
+
+  it('both ends of a change over a span are values at a point', () => {
+    const rows = extractText('发布日期:2061-02-01\n2055—2060年,全市高新技术产业增加值由5900亿元增至10200亿元,增长72%。');
+    expect(pick(rows, '5900亿元')).toMatchObject({ year: 2055, period: 'year' });
+    expect(pick(rows, '10200亿元')).toMatchObject({ year: 2060, period: 'year' });
+    expect(pick(rows, '72%')).toMatchObject({ period: 'multi_year' });
+  });
+
+  it('what a plan adds by a year still to come is added over the years until then', () => {
+    const rows = extractText('甲市科技创新三年行动方案\n发布日期:2061-02-01\n到2063年,组建产业创新联合实验室15家,全市高新技术企业达到2万家。');
+    expect(pick(rows, '15家')).toMatchObject({ stance: 'target', year: 2063, measure: 'new', period: 'multi_year' });
+    expect(pick(rows, '2万家')).toMatchObject({ stance: 'target', year: 2063, period: 'as_of' });
+  });
+
+  it('a quarter\'s stock is of no whole year', () => {
+    const rows = extractText('时间:2061-04-12\n一季度,全省科技型中小企业入库数量达12309家。');
+    expect(pick(rows, '12309家')).toMatchObject({ year: 2061, period: 'unknown' });
+  });
+
+  it('a vague span opening a paragraph (近年来) does not make its figures multi-year', () => {
+    const rows = extractText('发布日期:2061-07-30\n近年来,我省着力构建成果转化生态。全年开展成果转化活动超300场。');
+    expect(pick(rows, '超300场')).toMatchObject({ year: 2060, period: 'year' });
+  });
+});

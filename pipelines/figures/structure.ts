@@ -59,6 +59,8 @@ export function openingTime(text: string, at: number, end: number, currentYear: 
   const markers = findTimeMarkers(text, at, end, currentYear);
   const first = markers[0];
   if (!first || first.base || first.named || (first.year === null && !first.h1)) return null;
+  // 近年来, 多年来: a vague span sets the tone of a paragraph, not the time of its figures.
+  if (first.span && first.first == null) return null;
   // 目前, 如今 open a paragraph of stocks at hand, not of one year's flows.
   if (/目前|当前|如今|现有|现已/.test(text.slice(first.start, first.end))) return null;
   const lead = text.slice(at, first.start);

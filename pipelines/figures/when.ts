@@ -18,6 +18,8 @@ export interface When {
 
 // A number a change starts from (由第8位, 从52%) and the change that follows it (提升到第7位).
 const FROM_BEFORE = /(?:由|从)(?:全国|全省|全市|全球|世界|西部|中部|东部)?$/;
+// The words just before the value a change reaches: 增至10196.5亿元, 提高到1.99%.
+const CHANGED_TO = /(?:(?:增|提升|提高|上升|跃升|攀升|增加|增长|升|降|下降|减少|扩大|缩小)(?:到|至)|跃居|跃升)[^,;。\d]{0,3}$/;
 const CHANGE_TO = /^[^,;。]{0,4}?(?:(?:增|提升|提高|上升|跃升|攀升|增加|增长|升|降|下降|减少|扩大|缩小)(?:到|至)|跃居|跃升|攀升)/;
 
 /**
@@ -87,9 +89,6 @@ export class DocumentTime {
     if (!explicit.explicit && stance === 'target' && said?.year != null && ref !== null && said.year < ref && !said.relative) stance = 'actual';
     // 近年来,…一是…力争新增10家以上: a past span above a goal does not date the goal.
     const marker = own ?? (scoped && (stance === 'actual' || scoped.year === null || ref === null || scoped.year >= ref) ? scoped : null);
-    const period: Period = measure === 'rank' && previous ? (previous.period === 'as_of' ? 'as_of' : 'year')
-      : periodOf(measure, marker, marker ? marker.h1 : false, hasBase(times, text) && measure === 'growth_rate');
-
     let year: number | null;
     let yearInferred = false;
     if (marker && marker.year !== null) {
@@ -101,14 +100,26 @@ export class DocumentTime {
       else if (meta.isPlan && sectionStance !== 'actual') year = this.planYear;
       else year = ref === null ? null : ref - 1;
     }
+    // 较2021年同比增长69.96% in 2022 is a year's growth; 较2016年增长238.2% in 2019 spans years.
+    const bases = times.filter((t) => t.base && t.year !== null && t.start < m.start);
+    const overYears = hasBase(times, text) && !(bases.length && year !== null && bases.every((b) => year! - b.year! <= 1));
+    let period: Period = measure === 'rank' && previous ? (previous.period === 'as_of' ? 'as_of' : 'year')
+      : periodOf(measure, marker, marker ? marker.h1 : false, overYears && measure === 'growth_rate');
     // 由A增至B: A is dated where the change starts: the first year of its span
     // (2017—2021年,由A增至B), else the year before B's (2019年…由第8位提升到第7位).
-    if (year !== null && stance === 'actual' && FROM_BEFORE.test(text.slice(Math.max(s.start, m.start - 8), m.start))
-      && CHANGE_TO.test(text.slice(m.end, n.segEnd + 12))) {
+    const start = FROM_BEFORE.test(text.slice(Math.max(s.start, m.start - 8), m.start)) && CHANGE_TO.test(text.slice(m.end, n.segEnd + 12));
+    if (year !== null && stance === 'actual' && start) {
       const spans = [...times.filter((t) => t.start < m.start && t.scope === 'forward'), ...(own ? [] : [scoped])].filter((t) => t?.span && t.first != null);
       const span = spans[spans.length - 1];
       year = span?.first ?? year - 1;
       yearInferred = !span || span.relative;
+    }
+    // 到2027年,组建实验室15家: what a plan adds by a year still to come is added over the years until then.
+    if (stance === 'target' && own && !own.span && own.year !== null && ref !== null && own.year > ref
+      && /(?:到|至)$/.test(text.slice(Math.max(s.start, own.start - 1), own.start)) && (measure === 'new' || measure === 'amount')) period = 'multi_year';
+    // Both ends of a change are values at a point, not over its span.
+    if ((start || CHANGED_TO.test(text.slice(Math.max(s.start, m.start - 6), m.start))) && period === 'multi_year' && measure !== 'growth_rate') {
+      period = measure === 'total' ? 'as_of' : 'year';
     }
     return { year, period, stance, yearInferred };
   }

@@ -109,8 +109,9 @@ export function hasBase(markers: TimeMarker[], text: string): boolean {
 /** The period of a figure from its measure and the time phrases that reach it. */
 export function periodOf(measure: string, marker: TimeMarker | null, h1: boolean, multiYear: boolean): Period {
   if (h1) return 'h1';
+  // 一季度…入库数量达12309家: a quarter's figure, stock or flow, is of no whole year.
+  if (marker?.partYear && !marker.span) return 'unknown';
   if (measure === 'total') return 'as_of';
-  if (marker?.partYear) return 'unknown';
   if ((marker?.span || multiYear) && (measure === 'new' || measure === 'amount' || measure === 'growth_rate')) return 'multi_year';
   return 'year';
 }
