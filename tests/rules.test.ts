@@ -8,6 +8,7 @@ import { INDICATORS } from '../pipelines/figures/catalog/indicators.ts';
 import { MODIFIER_RULES, PART_RULES } from '../pipelines/figures/rules/parts.ts';
 import { REGION_RULES } from '../pipelines/figures/rules/region.ts';
 import { STANCE_RULES } from '../pipelines/figures/rules/stance.ts';
+import { TIME_RULES } from '../pipelines/figures/rules/time.ts';
 import { VERB_RULES } from '../pipelines/figures/rules/measure.ts';
 import { HEADING_RULES, headingLevel } from '../pipelines/figures/structure.ts';
 import { extractText } from './helpers/extract.ts';
@@ -32,6 +33,13 @@ describe('current-year rules', () => {
     const [text, year] = rule.example;
     expect(rule.find(text)).toBe(year);
     expect(findDocumentDate(text, text).currentYear).toBe(year);
+  });
+});
+
+describe('time rules', () => {
+  it.each(TIME_RULES.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
+    const { text, quote, year, period } = rule.example;
+    expect(figureOf(text, quote)).toMatchObject({ year, period });
   });
 });
 
