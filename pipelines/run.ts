@@ -4,11 +4,13 @@ import { join, relative } from 'node:path';
 import type { DocumentRow, FigureRow, Refusal, RunReport } from '../src/lib/types.ts';
 import { indicatorRows } from '../src/lib/indicators.ts';
 import { regions } from './figures/catalog/regions.ts';
-import { clean, type SetAside } from './clean/clean.ts';
-import { extractFigures, type Figure } from './figures/figures.ts';
+import { clean } from './clean/clean.ts';
+import { blankSetAside, setAsideIn } from './clean/set-aside.ts';
+import { extractFigures } from './figures/figures.ts';
 import { inferIssuers, readMetadata, type Metadata } from './metadata/metadata.ts';
-import { normalize, rawSpan, type Normalized } from './normalize/normalize.ts';
+import { normalize, type Normalized } from './normalize/normalize.ts';
 import { writeParquet } from './write/parquet.ts';
+import { documentRow, figureRow } from './write/rows.ts';
 import { listDocuments, readDocument, type RawDocument } from './read/read.ts';
 import { splitSentences, type Sentence } from './sentences/sentences.ts';
 
@@ -26,32 +28,11 @@ export interface RunOptions {
 export interface Prepared {
   raw: RawDocument;
   norm: Normalized;
-  mask: Uint8Array;
+  /** 1 where the clean stage set the normalised text aside. */
+  setAside: Uint8Array;
   sentences: Sentence[];
   meta: Metadata;
   warnings: string[];
-}
-
-/** Marks the normalised characters whose raw characters were set aside. */
-function maskOf(norm: Normalized, rawLength: number, spans: SetAside[]): Uint8Array {
-  const raw = new Uint8Array(rawLength + 1);
-  for (const s of spans) raw.fill(1, s.start, s.end);
-  const mask = new Uint8Array(norm.text.length);
-  for (let i = 0; i < mask.length; i++) mask[i] = raw[norm.toRaw[i]];
-  return mask;
-}
-
-function blank(text: string, mask: Uint8Array): string {
-  let out = '';
-  let from = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || mask[i]) {
-      out += text.slice(from, i);
-      if (i < text.length) out += text[i] === '\n' ? '\n' : ' ';
-      from = i + 1;
-    }
-  }
-  return out;
 }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -63,46 +44,23 @@ const untimed: Timer = (_stage, f) => f();
 export function prepare(raw: RawDocument, time: Timer = untimed): Prepared {
   const cleaned = time('clean', () => clean(raw.rawText));
   const norm = time('normalize', () => normalize(raw.rawText));
-  const mask = maskOf(norm, raw.rawText.length, cleaned.setAside);
-  const meta = time('metadata', () => readMetadata(blank(norm.text, mask), norm.text));
+  const setAside = setAsideIn(norm, raw.rawText.length, cleaned.setAside);
+  const meta = time('metadata', () => readMetadata(blankSetAside(norm.text, setAside), norm.text));
   const sentences = time('sentences', () => splitSentences(norm.text));
   const warnings = [...cleaned.warnings];
   if (norm.pinyinRemoved) warnings.push(`pinyin annotations removed: ${norm.pinyinRemoved}`);
-  return { raw, norm, mask, sentences, meta, warnings };
+  return { raw, norm, setAside, sentences, meta, warnings };
 }
 
 /** Extracts the figure rows of a prepared document. */
 export function figuresOf(p: Prepared, time: Timer = untimed): FigureRow[] {
-  const found = time('figures', () => extractFigures({ text: p.norm.text, setAside: p.mask, sentences: p.sentences, meta: p.meta }));
+  const found = time('figures', () => extractFigures({ text: p.norm.text, setAside: p.setAside, sentences: p.sentences, meta: p.meta }));
   return found.map((f) => figureRow(p, f));
 }
 
 /** The metadata stage's second pass: issuers inferred across the documents of a run. */
 export function inferAcross(docs: Prepared[]): void {
-  inferIssuers(docs.map((p) => ({ docId: p.raw.docId, meta: p.meta, text: blank(p.norm.text, p.mask) })));
-}
-
-function figureRow(p: Prepared, f: Figure): FigureRow {
-  const [rawStart, rawEnd] = rawSpan(p.norm, f.start, f.end);
-  const [sStart, sEnd] = rawSpan(p.norm, f.sentence.start, f.sentence.end);
-  const docId = p.raw.docId;
-  return {
-    figure_id: hash(`${docId}:${rawStart}:${rawEnd}`).slice(0, 16),
-    doc_id: docId, indicator: f.indicator, label: f.label, region: f.region, year: f.year, period: f.period,
-    stance: f.stance, measure: f.measure, value: f.value, unit: f.unit, qualifier: f.qualifier,
-    quote: p.raw.rawText.slice(rawStart, rawEnd), raw_start: rawStart, raw_end: rawEnd,
-    sentence: p.norm.text.slice(f.sentence.start, f.sentence.end), sentence_raw_start: sStart, sentence_raw_end: sEnd,
-    confidence: f.confidence, year_inferred: f.year_inferred, text_start: f.start, text_end: f.end, sentence_text_start: f.sentence.start,
-  };
-}
-
-function documentRow(p: Prepared): DocumentRow {
-  const m = p.meta;
-  return {
-    doc_id: p.raw.docId, file: p.raw.file, title: m.title, issuer: m.issuer, published: m.published, region: m.region,
-    doc_number: m.docNumber, script: p.norm.script, raw_text: p.raw.rawText, text: p.norm.text, sha256: p.raw.sha256,
-    encoding: p.raw.encoding, warnings: [...p.warnings, ...m.warnings], current_year: m.currentYear, date_source: m.dateSource,
-  };
+  inferIssuers(docs.map((p) => ({ docId: p.raw.docId, meta: p.meta, text: blankSetAside(p.norm.text, p.setAside) })));
 }
 
 /**
@@ -159,7 +117,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
 
   time('metadata', () => inferIssuers([
     ...metas.map((m) => ({ ...m, text: '' })),
-    ...waiting.map((p) => ({ docId: p.raw.docId, meta: p.meta, text: blank(p.norm.text, p.mask) })),
+    ...waiting.map((p) => ({ docId: p.raw.docId, meta: p.meta, text: blankSetAside(p.norm.text, p.setAside) })),
   ]));
   for (const p of waiting) finish(p);
   documents.sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0));

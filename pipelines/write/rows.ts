@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import type { DocumentRow, FigureRow } from '../../src/lib/types.ts';
+import type { Figure } from '../figures/figures.ts';
+import type { Metadata } from '../metadata/metadata.ts';
+import { rawSpan, type Normalized } from '../normalize/normalize.ts';
+import type { RawDocument } from '../read/read.ts';
+
+/** What the rows of one document are made from. */
+export interface DocumentParts {
+  raw: RawDocument;
+  norm: Normalized;
+  meta: Metadata;
+  warnings: string[];
+}
+
+const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** A figure as figures.parquet holds it, its spans mapped back to the raw text. */
+export function figureRow(p: DocumentParts, f: Figure): FigureRow {
+  const [rawStart, rawEnd] = rawSpan(p.norm, f.start, f.end);
+  const [sStart, sEnd] = rawSpan(p.norm, f.sentence.start, f.sentence.end);
+  const docId = p.raw.docId;
+  return {
+    figure_id: hash(`${docId}:${rawStart}:${rawEnd}`).slice(0, 16),
+    doc_id: docId, indicator: f.indicator, label: f.label, region: f.region, year: f.year, period: f.period,
+    stance: f.stance, measure: f.measure, value: f.value, unit: f.unit, qualifier: f.qualifier,
+    quote: p.raw.rawText.slice(rawStart, rawEnd), raw_start: rawStart, raw_end: rawEnd,
+    sentence: p.norm.text.slice(f.sentence.start, f.sentence.end), sentence_raw_start: sStart, sentence_raw_end: sEnd,
+    confidence: f.confidence, year_inferred: f.year_inferred, text_start: f.start, text_end: f.end, sentence_text_start: f.sentence.start,
+  };
+}
+
+/** A document as documents.parquet holds it. */
+export function documentRow(p: DocumentParts): DocumentRow {
+  const m = p.meta;
+  return {
+    doc_id: p.raw.docId, file: p.raw.file, title: m.title, issuer: m.issuer, published: m.published, region: m.region,
+    doc_number: m.docNumber, script: p.norm.script, raw_text: p.raw.rawText, text: p.norm.text, sha256: p.raw.sha256,
+    encoding: p.raw.encoding, warnings: [...p.warnings, ...m.warnings], current_year: m.currentYear, date_source: m.dateSource,
+  };
+}
