@@ -48,14 +48,14 @@ export function headingLevel(sentence: string): { level: number; rule: string } 
 }
 
 /** The stance a heading sets: a plan section's figures are goals, a review's are facts. */
-export function headingStance(heading: string): Stance | null {
+function headingStance(heading: string): Stance | null {
   if (PLAN.test(heading)) return 'target';
   if (REVIEW.test(heading)) return 'actual';
   return null;
 }
 
 /** The time phrase that opens a text and is followed by a comma: 2022年, 今年以来, 上半年, “十三五”期间. */
-export function openingTime(text: string, at: number, end: number, currentYear: number | null): TimeMarker | null {
+function openingTime(text: string, at: number, end: number, currentYear: number | null): TimeMarker | null {
   const markers = findTimeMarkers(text, at, end, currentYear);
   const first = markers[0];
   if (!first || first.base || first.named || (first.year === null && !first.h1)) return null;

@@ -33,7 +33,7 @@ const YMD = /((?:19|20)\d\d)\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})/;
 const CN_DIGIT: Record<string, string> = { 〇: '0', 零: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 
 /** An ISO date from its parts, or null when they are not a date. */
-export function isoDate(y: number, mo: number, d: number): string | null {
+function isoDate(y: number, mo: number, d: number): string | null {
   if (y < 1990 || y > 2100 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
   return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
@@ -108,7 +108,7 @@ const IN_YEAR_AFTER = /^年(?:\d{1,2}月|[一二三四五六七八九十]{1,2}�
 const NAMED_AFTER = /^(?:年度|年?[“"《]|年?[\u4e00-\u9fff]{0,10}(?:会议|大会|工作会|论坛|博览会|调研行|报告》))/;
 
 /** What the years of a text say about its present: the latest it reports as past, the latest it is in. */
-export function yearEvidence(text: string): { past: number | null; within: number | null; aimed: Set<number> } {
+function yearEvidence(text: string): { past: number | null; within: number | null; aimed: Set<number> } {
   const aimed = new Set<number>();
   const found: Array<{ year: number; kind: 'past' | 'within' }> = [];
   for (const m of text.matchAll(YEAR)) {

@@ -366,7 +366,7 @@ function readHalf(text: string, i: number): NumberMention | null {
 }
 
 /** Fractions written as 五成 or 四分之一, read as percentages. */
-export function readFraction(text: string, i: number): NumberMention | null {
+function readFraction(text: string, i: number): NumberMention | null {
   const tenths = /^([一二三四五六七八九])成/.exec(text.slice(i, i + 2));
   if (tenths && !/[为本功立员]/.test(text[i + 2] ?? '')) {
     return { start: i, end: i + 2, value: CN_DIGIT[tenths[1]] * 10, unit: 'percent', unitWord: '成', qualifier: 'approx', kind: 'fraction' };

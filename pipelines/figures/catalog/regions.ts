@@ -23,7 +23,7 @@ const ABBREVIATIONS: Record<string, string> = {
 const ETHNIC = /(?:土家|苗|侗|布依|彝|哈尼|藏|羌|朝鲜|蒙古|回|哈萨克|柯尔克孜|傣|景颇|白|傈僳|壮|维吾尔)族?.*$/;
 
 /** The name people write: 湖北省 → 湖北, 恩施土家族苗族自治州 → 恩施, 神农架林区 → 神农架. */
-export function shortName(full: string): string {
+function shortName(full: string): string {
   // 广西壮族自治区 → 广西, 西藏自治区 → 西藏: autonomous regions are named by their first characters.
   if (full.endsWith('自治区')) return full.startsWith('内蒙古') ? '内蒙古' : full.slice(0, 2);
   let s = full.replace(/(?:特别行政区|自治州|自治县|省|市|地区|盟|林区)$/, '');
