@@ -60,12 +60,21 @@ describe('part rules: a modifier makes a catalog figure other', () => {
 describe('shares: of GDP, of the region around, of the indicator\'s own whole, else other', () => {
   it.each([
     ['湖北省科技新闻\n2031年,全省研发经费投入占地区生产总值的比重为2.5%。', '2.5%', 'rd_expenditure', 'hubei'],
+    ['湖北省统计公报\n全年研究与试验发展(R&D)经费支出1250亿元,相当于全省生产总值的2.3%。', '2.3%', 'rd_expenditure', 'hubei'],
     ['湖北省科技新闻\n2031年,宜昌高新技术企业数量占全省的12%。', '12%', 'high_tech_enterprises', 'yichang'],
     ['湖北省科技新闻\n2031年,全省科学技术支出98亿元,占一般公共预算支出的比重为2.0%。', '2.0%', 'government_st_funding', 'hubei'],
     ['湖北省科技新闻\n2031年,全省高新技术企业占规上工业企业的35%。', '35%', 'other', 'hubei'],
     ['湖北省科技新闻\n2031年,中心城区研发经费投入占全省的61%。', '61%', 'other', 'hubei'],
   ])('%s', (text, quote, indicator, region) => {
     expect(figureOf(text, quote)).toMatchObject({ indicator, region, measure: 'share' });
+  });
+});
+
+describe('分别 within its sentence', () => {
+  it('matches the numbers after it to the figures before it, not counting the next sentence', () => {
+    const text = '发布日期:2031-01-20\n全市科技型企业达到5.5万家,高新技术企业达到7500家,分别增长28%、18%。全市众创空间达到120家。';
+    expect(figureOf(text, '28%').indicator).toBe('tech_enterprises');
+    expect(figureOf(text, '18%').indicator).toBe('high_tech_enterprises');
   });
 });
 

@@ -25,9 +25,9 @@ const MAX_GAP_RESIDUE = 3;
 
 const none = (): Counted => ({ indicator: 'other', inherited: false, hit: undefined, rightHit: false });
 
-/** How many numbers follow 分别 in the clause. */
-function countAfter(text: string, from: number, to: number, end: number): number {
-  return findNumbers(text, from, nextBoundary(text, Math.max(to, end), text.length, /[,;。]/)).length;
+/** How many numbers follow 分别 in its clause, within the sentence. */
+function countAfter(text: string, from: number, to: number, end: number, sentenceEnd: number): number {
+  return findNumbers(text, from, nextBoundary(text, Math.max(to, end), sentenceEnd, /[,;。]/)).length;
 }
 
 /** The catalog phrase (or `other`) that the counted noun phrase around a number names. */
@@ -40,7 +40,7 @@ function countedPhrase(c: SentenceContext, n: NumberContext, prev: Previous[]): 
   // 较上年分别增长30.8%、31.2%: the k numbers after 分别 belong to the k figures before it.
   const resp = text.slice(n.clauseStart, m.start).lastIndexOf('分别');
   if (resp >= 0 && prev.length && residue(seg.replace(/^.*分别/, '')).length <= 1) {
-    const k = countAfter(text, n.clauseStart + resp, segEnd, m.end);
+    const k = countAfter(text, n.clauseStart + resp, segEnd, m.end, s.end);
     // Figures already read after 分别 are not among those it refers back to.
     const target = prev[prev.length - k];
     if (k > 1 && target) return { indicator: target.indicator, inherited: true, hit: undefined, rightHit: false, from: target };
@@ -50,7 +50,8 @@ function countedPhrase(c: SentenceContext, n: NumberContext, prev: Previous[]): 
   if (rightHit) return { indicator: rightHit.indicator, inherited: false, hit: rightHit, rightHit: true };
 
   // The nearest phrase before the number in its segment, not the denominator after 占.
-  const shareCut = seg.lastIndexOf('占');
+  // 占GDP的比重, 相当于全省生产总值的2.3%: what comes after names the whole, not the counted thing.
+  const shareCut = Math.max(seg.lastIndexOf('占'), seg.lastIndexOf('相当于'));
   const leftLimit = shareCut >= 0 ? segStart + shareCut : m.start;
   // A share is the indicator's when it is of GDP (研发投入占GDP比重) or of the indicator's own
   // whole (科学技术支出占一般公共预算支出), or a named region's share of the whole around it
