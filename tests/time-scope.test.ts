@@ -96,6 +96,11 @@ describe('periods', () => {
     expect(pick(rows, '2万家')).toMatchObject({ stance: 'target', year: 2063, period: 'as_of' });
   });
 
+  it('1-6月 is the first half', () => {
+    const rows = extractText('时间:2061-07-20\n2061年1-6月,全市技术合同成交额420亿元。');
+    expect(pick(rows, '420亿元')).toMatchObject({ year: 2061, period: 'h1' });
+  });
+
   it('a quarter\'s stock is of no whole year', () => {
     const rows = extractText('时间:2061-04-12\n一季度,全省科技型中小企业入库数量达12309家。');
     expect(pick(rows, '12309家')).toMatchObject({ year: 2061, period: 'unknown' });

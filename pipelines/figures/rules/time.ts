@@ -82,9 +82,12 @@ export const TIME_RULES: TimeRule[] = [
     name: 'months or quarters of a year',
     when: /(?<!\d)(?:1|一)\s*[-—–至到~]\s*(\d{1,2}|[二三四五六七八九十]{1,2})月|前三季度|前[两三]个?季度|一季度/g,
     // 今年1-5月, 2022年1-5月: the year before it is the one these months are of.
-    then: (_m, f) => {
-      if (!f.before) return { year: f.refYear, relative: true, partYear: true };
-      f.before.partYear = true;
+    // 1-6月 and 前两个季度 are the first half.
+    then: (m, f) => {
+      const half = m[1] === '6' || m[1] === '六' || /前两个?季度/.test(m[0]);
+      if (!f.before) return half ? { year: f.refYear, relative: true, h1: true } : { year: f.refYear, relative: true, partYear: true };
+      if (half) f.before.h1 = true;
+      else f.before.partYear = true;
       return 'merged';
     },
     example: { text: `${DATED}2030年1-9月,全市技术合同成交额650亿元。`, quote: '650亿元', year: 2030, period: 'unknown' },
