@@ -2,11 +2,12 @@ import type { Metadata } from '../metadata/metadata.ts';
 import { findNumbers, type NumberMention } from '../numbers/numbers.ts';
 import type { Sentence } from '../sentences/sentences.ts';
 import { findRegionMentions, type RegionMention } from './region-mentions.ts';
+import { startOfSpanAt } from './spans.ts';
 import { findAliases, type AliasHit } from './rules/indicator.ts';
 import { modifierRule } from './rules/parts.ts';
 import { respectivelyRegions, subjectRegions } from './rules/region.ts';
 import { stanceMarkers, type StanceMarker } from './rules/stance.ts';
-import type { TimeMarker } from './rules/time.ts';
+import { hasBase, type TimeMarker } from './rules/time.ts';
 
 /**
  * One sentence as the figure rules read it: its numbers, catalog phrases,
@@ -24,6 +25,10 @@ export interface SentenceContext {
   respectively: string[] | null;
   times: TimeMarker[];
   stances: StanceMarker[];
+  /** Whether the sentence compares against an earlier base (较2015年, 从2012年的…). */
+  base: boolean;
+  /** How many numbers follow each 分别, by its position: counted once. */
+  after: Map<number, number>;
 }
 
 /** Where one number sits in its sentence: its comma-segment, its clause, the words around it. */
@@ -45,6 +50,9 @@ export interface NumberContext {
 
 const SEG_BOUNDARY = /[,;:、()（）●]/;
 export const CLAUSE_BOUNDARY = /[,;:]/;
+// How far before a number its context reaches: a clause longer than this (a flattened
+// table, a list of thousands of numbers) is read in windows, so each number costs the same.
+export const REACH = 120;
 
 /** The index after the last character matching `re` in text[from, at), or `from`. */
 export function lastBoundary(text: string, from: number, at: number, re: RegExp): number {
@@ -73,19 +81,21 @@ export function sentenceContext(text: string, s: Sentence, meta: Metadata, numbe
     subjects: subjectRegions(text, s, places),
     respectively: respectivelyRegions(text, s, places, numbers),
     stances: stanceMarkers(text, s.start, s.end, meta.currentYear),
+    base: hasBase(times, text),
+    after: new Map(),
   };
 }
 
 /** Where the nth number of a sentence sits. */
 export function numberContext(c: SentenceContext, m: NumberMention, nth: number): NumberContext {
   const { text, s } = c;
-  const segStart = lastBoundary(text, s.start, m.start, SEG_BOUNDARY);
-  const segEnd = nextBoundary(text, m.end, s.end, SEG_BOUNDARY);
-  let semi = s.start;
-  for (const clause of s.clauses) if (clause.start <= m.start) semi = clause.start;
+  const floor = Math.max(s.start, m.start - REACH);
+  const segStart = lastBoundary(text, floor, m.start, SEG_BOUNDARY);
+  const segEnd = nextBoundary(text, m.end, Math.min(s.end, m.end + REACH), SEG_BOUNDARY);
+  const semi = Math.max(floor, startOfSpanAt(s.clauses, m.start, s.start));
   return {
     m, nth, segStart, segEnd, semi,
-    clauseStart: lastBoundary(text, s.start, m.start, CLAUSE_BOUNDARY),
+    clauseStart: lastBoundary(text, floor, m.start, CLAUSE_BOUNDARY),
     seg: text.slice(segStart, m.start),
     rightNoun: text.slice(m.end, segEnd),
   };

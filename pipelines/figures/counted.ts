@@ -1,7 +1,8 @@
 import type { Measure, Period } from '../../src/lib/types.ts';
 import { findNumbers } from '../numbers/numbers.ts';
-import { CLAUSE_BOUNDARY, lastBoundary, nextBoundary, type NumberContext, type SentenceContext } from './context.ts';
+import { CLAUSE_BOUNDARY, lastBoundary, nextBoundary, REACH, type NumberContext, type SentenceContext } from './context.ts';
 import { fits, fundingIndicator, indicatorOf, listEndingAt, residue, umbrellaOf, type AliasHit } from './rules/indicator.ts';
+import { endingIn, within } from './spans.ts';
 import { insertedWords, otherHead, partRule } from './rules/parts.ts';
 
 /** A figure already read in the sentence, for the numbers after it that name nothing of their own. */
@@ -25,9 +26,13 @@ const MAX_GAP_RESIDUE = 3;
 
 const none = (): Counted => ({ indicator: 'other', inherited: false, hit: undefined, rightHit: false });
 
-/** How many numbers follow 分别 in its clause, within the sentence. */
-function countAfter(text: string, from: number, to: number, end: number, sentenceEnd: number): number {
-  return findNumbers(text, from, nextBoundary(text, Math.max(to, end), sentenceEnd, /[,;。]/)).length;
+/** How many numbers follow 分别 in its clause, within the sentence (counted once per 分别). */
+function countAfter(c: SentenceContext, from: number, to: number, end: number): number {
+  const known = c.after.get(from);
+  if (known !== undefined) return known;
+  const count = findNumbers(c.text, from, nextBoundary(c.text, Math.max(to, end), c.s.end, /[,;。]/)).length;
+  c.after.set(from, count);
+  return count;
 }
 
 /** The catalog phrase (or `other`) that the counted noun phrase around a number names. */
@@ -40,13 +45,13 @@ function countedPhrase(c: SentenceContext, n: NumberContext, prev: Previous[]): 
   // 较上年分别增长30.8%、31.2%: the k numbers after 分别 belong to the k figures before it.
   const resp = text.slice(n.clauseStart, m.start).lastIndexOf('分别');
   if (resp >= 0 && prev.length && residue(seg.replace(/^.*分别/, '')).length <= 1) {
-    const k = countAfter(text, n.clauseStart + resp, segEnd, m.end, s.end);
+    const k = countAfter(c, n.clauseStart + resp, segEnd, m.end);
     // Figures already read after 分别 are not among those it refers back to.
     const target = prev[prev.length - k];
     if (k > 1 && target) return { indicator: target.indicator, inherited: true, hit: undefined, rightHit: false, from: target };
   }
   const rightHit = /^[\u4e00-\u9fff“"]/.test(rightNoun) && !/^(?:的|左右|以上|之|分别|较|比|同比|增长|位居|居)/.test(rightNoun)
-    ? aliases.find((a) => a.start >= m.end && a.start <= m.end + 6 && a.end <= segEnd) : undefined;
+    ? within(aliases, m.end, segEnd).find((a) => a.start <= m.end + 6) : undefined;
   if (rightHit) return { indicator: rightHit.indicator, inherited: false, hit: rightHit, rightHit: true };
 
   // The nearest phrase before the number in its segment, not the denominator after 占.
@@ -59,13 +64,13 @@ function countedPhrase(c: SentenceContext, n: NumberContext, prev: Previous[]): 
   const denominator = seg.slice(shareCut);
   const ownShare = (id: string) => new RegExp(`GDP|生产总值${indicatorOf(id)?.shareOf ? `|${indicatorOf(id)!.shareOf}` : ''}`).test(denominator);
   // The indicator the share is of: a phrase before 占 in the segment, else the figure before (科学技术支出98亿元,占…2.0%).
-  const whole = aliases.filter((a) => a.end > segStart && a.end <= segStart + Math.max(shareCut, 0)).pop()?.indicator ?? previous?.indicator;
+  const whole = endingIn(aliases, segStart, segStart + Math.max(shareCut, 0)).pop()?.indicator ?? previous?.indicator;
   if (shareCut >= 0 && m.unit === 'percent' && !(whole && ownShare(whole)) && !/GDP|生产总值/.test(denominator)) {
-    const named = c.subjects.some((r) => r.start >= n.clauseStart && r.end <= segStart + shareCut && !r.area);
+    const named = within(c.subjects, n.clauseStart, segStart + shareCut).some((r) => !r.area);
     if (!(named && /全(?:市|省|国)/.test(seg.slice(shareCut)))) return none();
   }
   // A phrase that ends inside the segment counts even if a bracket split it: 研究与试验发展(R&D)经费.
-  const before = aliases.filter((a) => a.end > segStart && a.end <= leftLimit);
+  const before = endingIn(aliases, segStart, leftLimit);
   const near = before[before.length - 1];
   if (near) {
     // 先进制造领域技术合同成交额: the indicator's part in one field is `other`.
@@ -88,8 +93,8 @@ function countedPhrase(c: SentenceContext, n: NumberContext, prev: Previous[]): 
   }
   // 纳入国家重大科技基础设施规划,力争立项1-2个: a bare number about the phrase named before it.
   if (!ownNoun && own.length <= 2 && m.kind !== 'points') {
-    const floor = previous ? previous.end : s.start;
-    const back = aliases.filter((a) => a.start >= floor && a.end <= segStart);
+    const floor = Math.max(previous ? previous.end : s.start, m.start - REACH);
+    const back = within(aliases, floor, segStart);
     const last = back[back.length - 1];
     if (last) {
       // 国家…创新中心、国家…创新中心等科技创新平台建设申报,争取获批1-2家: national kinds make national platforms.
@@ -119,12 +124,12 @@ export function whatItCounts(c: SentenceContext, n: NumberContext, prev: Previou
   // 新增省级以上孵化器、众创空间30家: a number shared by a list of kinds is none of them,
   // unless they are all national labs and platforms.
   if (!found.rightHit && hit) {
-    const list = listEndingAt(text, aliases, hit);
+    const list = listEndingAt(text, within(aliases, m.start - REACH, hit.end), hit);
     if (list.length > 1 && !numbers.some((x) => x.start >= list[0].start && x.end <= hit.start)) indicator = umbrellaOf(text, list);
   }
   if (indicator !== 'other' && !fits(indicator, m.unit, measure)) indicator = 'other';
   // 申报…高新技术企业: enterprises applying, not those recognised.
   const applied = indicatorOf(indicator)?.applied;
-  if (applied && /申报/.test(text.slice(lastBoundary(text, c.s.start, m.start, CLAUSE_BOUNDARY), hit ? hit.start : m.start))) indicator = applied;
+  if (applied && /申报/.test(text.slice(lastBoundary(text, Math.max(c.s.start, m.start - REACH), m.start, CLAUSE_BOUNDARY), hit ? hit.start : m.start))) indicator = applied;
   return { ...found, indicator };
 }

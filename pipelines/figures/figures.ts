@@ -1,12 +1,13 @@
 import type { FigureRow } from '../../src/lib/types.ts';
 import type { Metadata } from '../metadata/metadata.ts';
 import type { Sentence } from '../sentences/sentences.ts';
-import { CLAUSE_BOUNDARY, figureNumbers, nextBoundary, numberContext, sentenceContext, type NumberContext, type SentenceContext } from './context.ts';
+import { CLAUSE_BOUNDARY, figureNumbers, nextBoundary, numberContext, REACH, sentenceContext, type NumberContext, type SentenceContext } from './context.ts';
 import { NOT_NOUN_START, whatItCounts, type Previous } from './counted.ts';
 import { labelFor } from './rules/indicator.ts';
 import { measureOf } from './rules/measure.ts';
 import { regionFor } from './rules/region.ts';
 import { findTimeMarkers } from './rules/time.ts';
+import { within } from './spans.ts';
 import { DocumentTime } from './when.ts';
 
 /** A figure with its spans in normalised text; the run maps them to raw text. */
@@ -31,8 +32,8 @@ const OFF_TOPIC = /(?<!占(?:全省|全市|全国)?)(?:地区生产总值|GDP)|�
 
 /** Whether a number's clause is about the economy at large and names no catalog phrase of its own. */
 function offTopic(c: SentenceContext, n: NumberContext): boolean {
-  const clause = c.text.slice(n.clauseStart, nextBoundary(c.text, n.m.end, c.s.end, CLAUSE_BOUNDARY));
-  return OFF_TOPIC.test(clause) && !c.aliases.some((a) => a.indicator !== 'other' && a.start >= n.clauseStart && a.end <= n.segEnd);
+  const clause = c.text.slice(n.clauseStart, nextBoundary(c.text, n.m.end, Math.min(c.s.end, n.m.end + REACH), CLAUSE_BOUNDARY));
+  return OFF_TOPIC.test(clause) && !within(c.aliases, n.clauseStart, n.segEnd).some((a) => a.indicator !== 'other');
 }
 
 /**

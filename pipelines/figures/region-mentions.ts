@@ -42,8 +42,9 @@ export function findRegionMentions(text: string, from = 0, to = text.length): Re
     if (prev === '(' || prev === '（') continue;
     if (INSTITUTION.test(text.slice(end, end + 8))) continue;
     // 《中国区域科技创新评价报告》: a title, not a place.
-    const open = text.lastIndexOf('《', m.index);
-    if (open >= from && text.lastIndexOf('》', m.index) < open) continue;
+    // Looked for 60 characters back: no title is longer, and a text of many places stays linear.
+    const lead = text.slice(Math.max(from, m.index - 60), m.index);
+    if (lead.lastIndexOf('《') > lead.lastIndexOf('》')) continue;
     const after = text.slice(end, end + 14);
     const area = METRO.test(after) ? 'metro' : ZONE.test(after) ? 'zone' : undefined;
     out.push({ start: m.index, end, region: byName!.get(m[0])!, ...(area ? { area } : {}) });

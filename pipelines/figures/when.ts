@@ -4,7 +4,7 @@ import type { Sentence } from '../sentences/sentences.ts';
 import type { NumberContext, SentenceContext } from './context.ts';
 import type { Previous } from './counted.ts';
 import { stanceAt } from './rules/stance.ts';
-import { hasBase, markerFor, periodOf, type TimeMarker } from './rules/time.ts';
+import { markerFor, periodOf, type TimeMarker } from './rules/time.ts';
 import { documentScopes, scopeStance, scopeTime, type Scope } from './structure.ts';
 
 /** When a figure is of, and whether it is a fact, a goal or a forecast. */
@@ -102,7 +102,7 @@ export class DocumentTime {
     }
     // 较2021年同比增长69.96% in 2022 is a year's growth; 较2016年增长238.2% in 2019 spans years.
     const bases = times.filter((t) => t.base && t.year !== null && t.start < m.start);
-    const overYears = hasBase(times, text) && !(bases.length && year !== null && bases.every((b) => year! - b.year! <= 1));
+    const overYears = c.base && !(bases.length && year !== null && bases.every((b) => year! - b.year! <= 1));
     let period: Period = measure === 'rank' && previous ? (previous.period === 'as_of' ? 'as_of' : 'year')
       : periodOf(measure, marker, marker ? marker.h1 : false, overYears && measure === 'growth_rate');
     // 由A增至B: A is dated where the change starts: the first year of its span

@@ -168,10 +168,13 @@ function excludedBefore(text: string, start: number, chinese: boolean): boolean 
   const before = text.slice(Math.max(0, start - 2), start);
   if (before === '以下' || before === '如下' || before === '上述' || before === '指标') return true;
   // “万人攻万项”, “联百校、转千果”: a slogan in quotes.
-  const open = text.lastIndexOf('“', start);
-  if (open >= 0 && start - open <= 8 && text.lastIndexOf('”', start) < open) {
-    const close = text.indexOf('”', start);
-    if (close > 0 && close - open <= 12) return true;
+  // Looked for in a window of a few characters, so a text of many quotes costs no more per number.
+  const from = Math.max(0, start - 8);
+  const lead = text.slice(from, start);
+  const open = lead.lastIndexOf('“');
+  if (open >= 0 && lead.lastIndexOf('”') < open) {
+    const close = text.slice(start, from + open + 13).indexOf('”');
+    if (close >= 0) return true;
   }
   return false;
 }

@@ -70,11 +70,11 @@ const FINDING: Record<string, Finding> = {
   rd_expenditure: { units: ['CNY'], performed: true, aliases: [
     ['R&D经费(?:支出|投入)?(?:强度)?', NAME], ['研发经费(?:支出|投入)?(?:强度)?', 'Chinese form of R&D经费'],
     ['(?:全社会)?研发投入(?:强度)?', 'SCHEMA name 全社会研发投入'], ['研究开发(?:经费|费用|投入)', 'the long form of 研发'],
-    ['(?<=(?:研发|R&D|研究与试验发展)[^。]*)投入强度', 'elided head after R&D in the same sentence'], ['研究与试验发展(?:\\(R&D\\))?经费', 'the statistical name'], ['研发强度', 'short for 研发投入强度']] },
+    ['(?<=(?:研发|R&D|研究与试验发展)[^。]{0,40})投入强度', 'elided head after R&D in the same sentence (looked for 40 characters back)'], ['研究与试验发展(?:\\(R&D\\))?经费', 'the statistical name'], ['研发强度', 'short for 研发投入强度']] },
   tech_contract_turnover: { units: ['CNY'], performed: true, aliases: [
     ['技术合同[\\u4e00-\\u9fff]{0,4}?成交(?:总)?(?:金)?额', NAME + ' with inserted words (年, 认定登记)'], ['技术合同交易额', 'synonym'],
     ['技术(?:市场)?交易额', 'synonym'], ['技术市场(?:合同)?成交额', 'synonym (SCHEMA 7)'],
-    ['(?<=技术合同.*)(?<!技术(?:服务|开发|咨询|转让)|输出)合同成交(?:金)?额', 'elided head after 技术合同 in the same sentence'],
+    ['(?<=技术合同[^。]{0,60})(?<!技术(?:服务|开发|咨询|转让)|输出)合同成交(?:金)?额', 'elided head after 技术合同 in the same sentence (looked for 60 characters back)'],
     ['(?<=技术市场[^。;]{0,16})成交(?:总)?(?:金)?额', 'elided head after 技术市场 in the same clause']] },
   high_tech_industry_value_added: { units: ['CNY'], aliases: [['高新技术产业[\\u4e00-\\u9fff]{0,2}?增加值', NAME + ' with inserted words (实现, 产值)']] },
   knowledge_value_loans: { units: ['CNY'], aliases: [['知识价值信用贷款', NAME]] },

@@ -99,13 +99,15 @@ const LIST_GAP = /^[)）]?(?:、|和|及|与|以及)(?:国家级?|省级(?:以�
  */
 export function listEndingAt(text: string, aliases: AliasHit[], last: AliasHit): AliasHit[] {
   const items = [last];
-  for (;;) {
-    const cur = items[0];
-    const before = aliases.filter((a) => a.end <= cur.start && a.start < cur.start);
-    const prev = before[before.length - 1];
-    if (!prev || !LIST_GAP.test(text.slice(prev.end, cur.start).replace(/\s/g, ''))) return items;
+  // Aliases are sorted and do not overlap: the one before an item is the one before it in the list.
+  let i = aliases.indexOf(last);
+  if (i < 0) return items;
+  for (i--; i >= 0; i--) {
+    const prev = aliases[i];
+    if (!LIST_GAP.test(text.slice(prev.end, items[0].start).replace(/\s/g, ''))) return items;
     items.unshift(prev);
   }
+  return items;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { NumberMention } from '../../numbers/numbers.ts';
 import type { Sentence } from '../../sentences/sentences.ts';
 import { regionById } from '../catalog/regions.ts';
 import type { RegionMention } from '../region-mentions.ts';
+import { startOfSpanAt } from '../spans.ts';
 
 /** What the region rules read of one number. */
 export interface RegionContext {
@@ -32,24 +33,35 @@ const place = (region: string, area = false): Placed => ({ region, area });
 
 /** The start of the ；-clause of `at`: a place named in an earlier clause does not reach it. */
 function clauseStart(s: Sentence, at: number): number {
-  let from = s.start;
-  for (const c of s.clauses) if (c.start <= at) from = c.start;
-  return from;
+  return startOfSpanAt(s.clauses, at, s.start);
 }
+
+// How far before a number a place or 全省 still names its subject.
+const REACH = 120;
 
 /** The nearest subject place before the number in its clause; an area only in its own comma-segment. */
 function nearestPlace(c: RegionContext): RegionMention | null {
-  const from = clauseStart(c.s, c.m.start);
+  const from = Math.max(clauseStart(c.s, c.m.start), c.m.start - REACH);
   let segStart = from;
   for (let i = c.m.start - 1; i >= from; i--) if (/[,;:]/.test(c.text[i])) { segStart = i + 1; break; }
-  let best: RegionMention | null = null;
-  for (const r of c.mentions) if (r.end <= c.m.start && r.start >= from && (!r.area || r.start >= segStart)) best = r;
-  return best;
+  // Mentions are sorted and do not overlap: walk back from the last one before the number.
+  let lo = 0;
+  let hi = c.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (c.mentions[mid].end <= c.m.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && c.mentions[i].start >= from; i--) {
+    const r = c.mentions[i];
+    if (!r.area || r.start >= segStart) return r;
+  }
+  return null;
 }
 
 /** 全省/我市/本省 nearer to the number than any place name: the document's province or city. */
 function selfWord(c: RegionContext): Placed | null {
-  const from = clauseStart(c.s, c.m.start);
+  const from = Math.max(clauseStart(c.s, c.m.start), c.m.start - REACH);
   // 占全省的40%: the whole a share is of, not the subject.
   const left = c.text.slice(from, c.m.start).replace(/(?:占|于|为|比)(?:全省|全市)/g, '    ');
   const p = Math.max(left.lastIndexOf('全省'), left.lastIndexOf('我省'), left.lastIndexOf('本省'));

@@ -64,7 +64,19 @@ export interface StanceMarker { at: number; until: number; stance: Stance }
 
 /** The stance of a number at `at`: the nearest stance word before it, else the fallback. */
 export function stanceAt(markers: StanceMarker[], at: number, fallback: Stance): { stance: Stance; explicit: boolean } {
-  let found: Stance | null = null;
-  for (const m of markers) if (m.at <= at && at < m.until) found = m.stance;
-  return found ? { stance: found, explicit: true } : { stance: fallback, explicit: false };
+  // Markers are sorted by where they start: the last one before `at` whose reach covers it wins.
+  // A bounded look back keeps a sentence of thousands of stance words linear.
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid].at <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= Math.max(0, lo - LOOK_BACK); i--) {
+    if (at < markers[i].until) return { stance: markers[i].stance, explicit: true };
+  }
+  return { stance: fallback, explicit: false };
 }
+
+const LOOK_BACK = 64;

@@ -130,14 +130,20 @@ export function findTimeMarkers(text: string, from: number, to: number, refYear:
   const s = text.slice(from, to);
   const out: TimeMarker[] = [];
   const lastFull = refYear === null ? null : refYear - 1;
+  // Where each marker ends, and which characters are already read (a later rule skips them).
+  const byEnd = new Map<number, TimeMarker>();
+  const read = new Uint8Array(to - from);
   for (const rule of TIME_RULES) {
     rule.when.lastIndex = 0;
     for (const m of s.matchAll(rule.when)) {
       const start = from + m.index;
-      if (rule.name.startsWith('a year') && out.some((o) => o.start <= start && o.end > start)) continue;
-      const t = rule.then(m, { refYear, lastFull, before: out.find((o) => o.end === start), lead: text.slice(Math.max(from, start - 3), start) });
+      if (read[m.index]) continue;
+      const t = rule.then(m, { refYear, lastFull, before: byEnd.get(start), lead: text.slice(Math.max(from, start - 3), start) });
       if (t === null || t === 'merged') continue;
-      out.push(marker(text, from, start, start + m[0].length, m[0], t));
+      const found = marker(text, from, start, start + m[0].length, m[0], t);
+      out.push(found);
+      byEnd.set(found.end, found);
+      read.fill(1, m.index, m.index + m[0].length);
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -160,14 +166,22 @@ function marker(text: string, from: number, start: number, end: number, phrase: 
 
 /** The marker that dates a number at `at`: the nearest before it whose scope reaches it. */
 export function markerFor(markers: TimeMarker[], at: number, text: string): TimeMarker | null {
-  let best: TimeMarker | null = null;
-  for (const m of markers) {
-    if (m.start >= at || m.base) continue;
-    if (m.scope === 'next' && !/^(?:的)?[^\d,;。]{0,2}$/.test(text.slice(m.end, at).replace(/[近超约]|突破|超过/g, ''))) continue;
-    if (m.year === null && !m.h1) continue;
-    best = m;
+  // Markers are sorted by start: the nearest one before `at` that reaches it wins.
+  let lo = 0;
+  let hi = markers.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (markers[mid].start < at) lo = mid + 1;
+    else hi = mid;
   }
-  return best;
+  for (let i = lo - 1; i >= 0; i--) {
+    const m = markers[i];
+    if (m.base || (m.year === null && !m.h1)) continue;
+    // 2012年的33.8亿元: a marker that binds its own number reaches only a number right after it.
+    if (m.scope === 'next' && (at - m.end > 12 || !/^(?:的)?[^\d,;。]{0,2}$/.test(text.slice(m.end, at).replace(/[近超约]|突破|超过/g, '')))) continue;
+    return m;
+  }
+  return null;
 }
 
 /** Whether the sentence compares against an earlier base (较2015年, 由“十三五”末的…增至, 从2012年的…). */
