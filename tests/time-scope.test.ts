@@ -111,3 +111,17 @@ describe('periods', () => {
     expect(pick(rows, '超300场')).toMatchObject({ year: 2060, period: 'year' });
   });
 });
+
+describe('stocks and flows', () => {
+  it('what a paragraph of 目前 says was built up is a total, unless it says new', () => {
+    const rows = extractText('发布日期:2061-03-01\n目前,全市已建成科技型企业管理系统。培育引进研发机构1463家,新增两院院士3人。');
+    expect(pick(rows, '1463家')).toMatchObject({ measure: 'total', period: 'as_of' });
+    expect(pick(rows, '3人')).toMatchObject({ measure: 'new' });
+  });
+
+  it('a yearly figure over a span is one year\'s; a doubling over years spans them', () => {
+    const rows = extractText('发布日期:2061-03-01\n2055年以来,全市每年新增科技企业3000家以上,高新技术企业数量实现三年翻番。');
+    expect(pick(rows, '3000家以上')).toMatchObject({ measure: 'new', period: 'year' });
+    expect(pick(rows, '翻番')).toMatchObject({ period: 'multi_year' });
+  });
+});

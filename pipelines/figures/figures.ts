@@ -57,7 +57,7 @@ export function extractFigures(input: FigureInput): Figure[] {
         const n = numberContext(c, m, nth);
         if (offTopic(c, n)) return;
         const previous = prev[prev.length - 1];
-        const measure = measureOf(m, text.slice(n.semi, m.start), text.slice(n.clauseStart, m.start), n.seg, n.rightNoun, previous?.measure ?? null);
+        const measure = measureOf(m, text.slice(n.semi, m.start), text.slice(n.clauseStart, m.start), n.seg, n.rightNoun, previous?.measure ?? null, time.held);
         const counted = whatItCounts(c, n, prev, measure);
         const when = time.of(c, n, measure, previous, counted.rightHit);
         const place = regionFor({ text, s, m, meta, mentions: c.subjects, nth, respectively: c.respectively });

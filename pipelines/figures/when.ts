@@ -3,6 +3,7 @@ import type { Metadata } from '../metadata/metadata.ts';
 import type { Sentence } from '../sentences/sentences.ts';
 import type { NumberContext, SentenceContext } from './context.ts';
 import type { Previous } from './counted.ts';
+import { stocks } from './rules/measure.ts';
 import { stanceAt } from './rules/stance.ts';
 import { markerFor, periodOf, type TimeMarker } from './rules/time.ts';
 import { documentScopes, scopeStance, scopeTime, type Scope } from './structure.ts';
@@ -38,6 +39,8 @@ export class DocumentTime {
   private si = -1;
   private carried: TimeMarker | null = null;
   private opening: TimeMarker | undefined;
+  /** The paragraph so far speaks of what is held now (目前, 现有): what it says was built up is a stock. */
+  held = false;
 
   constructor(private readonly text: string, sentences: Sentence[], private readonly meta: Metadata) {
     this.scopes = documentScopes(text, sentences, meta.title, meta.currentYear);
@@ -51,9 +54,11 @@ export class DocumentTime {
       this.line = s.line;
       this.futureFrom = -1;
       this.lineTime = null;
+      this.held = false;
     }
     this.si = si;
     const sentence = this.text.slice(s.start, s.end);
+    if (stocks(sentence)) this.held = true;
     const nextStep = sentence.indexOf('下一步');
     if (nextStep >= 0 && this.futureFrom < 0) this.futureFrom = s.start + nextStep;
     // 目前,全市已培育企业6725家。其中,高新技术企业2027家: 其中 goes on with the sentence before.
@@ -114,6 +119,11 @@ export class DocumentTime {
       year = span?.first ?? year - 1;
       yearInferred = !span || span.relative;
     }
+    const clause = text.slice(n.clauseStart, m.start);
+    // 每年新增3000家以上: a yearly figure over a span is one year's.
+    if (period === 'multi_year' && /每年/.test(clause) && measure !== 'growth_rate') period = 'year';
+    // 实现三年翻番, 连续五年翻番: a doubling said over years spans them; 较去年翻番 is a year's.
+    if (m.kind === 'doubling') period = /[\d一二三四五六七八九十两]+年|连续/.test(clause + text.slice(m.start, m.end)) ? 'multi_year' : 'year';
     // 到2027年,组建实验室15家: what a plan adds by a year still to come is added over the years until then.
     if (stance === 'target' && own && !own.span && own.year !== null && ref !== null && own.year > ref
       && /(?:到|至)$/.test(text.slice(Math.max(s.start, own.start - 1), own.start)) && (measure === 'new' || measure === 'amount')) period = 'multi_year';

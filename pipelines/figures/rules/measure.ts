@@ -43,9 +43,10 @@ function nearestVerb(left: string): Measure | null {
 /**
  * What a number measures: a stock, an addition, a flow, a growth rate, a share
  * or a rank, from its kind and the words before it (`left`: from the start of
- * its clause; `seg`: from the last comma or 、).
+ * its clause; `seg`: from the last comma or 、; `held`: its paragraph speaks of
+ * what is held so far).
  */
-export function measureOf(m: NumberMention, left: string, clause: string, seg: string, right: string, previous: Measure | null): Measure {
+export function measureOf(m: NumberMention, left: string, clause: string, seg: string, right: string, previous: Measure | null, held = false): Measure {
   // \`left\` runs from the start of the ；-clause, \`clause\` from the last comma.
   switch (m.kind) {
     case 'rank': return 'rank';
@@ -70,8 +71,8 @@ export function measureOf(m: NumberMention, left: string, clause: string, seg: s
       if (/高于|低于|高出|低出|超出/.test(seg)) return previous === 'share' ? 'share' : 'growth_rate';
       return 'growth_rate';
   }
-  // 基金规模56亿元, 贷款余额400亿元: money held at a date is a stock.
-  if (m.unit === 'CNY') return /余额|存量|(?:基金|债|[只支])[^,;]{0,12}规模/.test(clause) ? 'total' : 'amount';
+  // 基金规模56亿元, 贷款余额400亿元, 三支各10亿元的引导基金: money held at a date is a stock.
+  if (m.unit === 'CNY') return /余额|存量|(?:基金|债|[只支])[^,;]{0,12}规模/.test(clause) || /^的?[^,;。]{0,8}基金/.test(right) ? 'total' : 'amount';
   if (m.unit === 'items' || m.unit === 'times') {
     return /总量|拥有量|备案|有效|共有|保有|累计/.test(seg) ? 'total' : 'amount';
   }
@@ -84,5 +85,13 @@ export function measureOf(m: NumberMention, left: string, clause: string, seg: s
   const verb = nearestVerb(clause) ?? (previous !== null && previous !== 'rank' ? nearestVerb(left) : null);
   // 累计培育上市公司201家, 已培育入库企业6725家, 先后建设了12家: a running total.
   if (verb === 'new' && /累计|已|先后|共/.test(clause)) return 'total';
+  // 目前,…培育引进研发机构1463家; 已设立…基金,参股组建子基金72支: built up so far, not added in a
+  // period, unless the words say new (新增, 净增) or name the period (今年, 2022年).
+  if (verb === 'new' && (held || stocks(left)) && !/新|净增|今年|去年|全年|当年|本年|上半年|季度|年度|\d{4}年/.test(clause)) return 'total';
   return verb ?? 'total';
+}
+
+/** Whether words speak of what is held so far (目前, 现有, 已设立). */
+export function stocks(words: string): boolean {
+  return /目前|现有|如今|截至目前|已(?:经)?(?:建成|设立|形成|拥有|培育|组建|集聚)/.test(words);
 }
