@@ -116,6 +116,12 @@ describe('catalog', () => {
     }
   });
 
+  it('names money by the funding words around it (支持资金, 奖励, 引导基金)', () => {
+    expect(figureOf('发布日期:2031-03-01\n全市安排支持资金3亿元。', '3亿元').indicator).toBe('government_st_funding');
+    expect(figureOf('发布日期:2031-03-01\n全市设立2亿元的政府引导基金。', '2亿元').indicator).toBe('government_st_funding');
+    expect(figureOf('发布日期:2031-03-01\n某院士荣获500万元(人民币)奖励。', '500万元').indicator).toBe('government_st_funding');
+  });
+
   it('finds {province}实验室 for provinces no document named', () => {
     expect(figureOf('江苏省科技新闻\n2031年,全省新建江苏实验室3家。', '3家').indicator).toBe('provincial_labs');
   });

@@ -114,8 +114,9 @@ describe('periods', () => {
 
 describe('stocks and flows', () => {
   it('what a paragraph of 目前 says was built up is a total, unless it says new', () => {
-    const rows = extractText('发布日期:2061-03-01\n目前,全市已建成科技型企业管理系统。培育引进研发机构1463家,新增两院院士3人。');
+    const rows = extractText('发布日期:2061-03-01\n目前,全市已建成科技型企业管理系统。培育引进研发机构1463家,新型研发机构58家,新增两院院士3人。');
     expect(pick(rows, '1463家')).toMatchObject({ measure: 'total', period: 'as_of' });
+    expect(pick(rows, '58家')).toMatchObject({ measure: 'total' });
     expect(pick(rows, '3人')).toMatchObject({ measure: 'new' });
   });
 

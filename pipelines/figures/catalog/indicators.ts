@@ -79,7 +79,7 @@ const FINDING: Record<string, Finding> = {
   high_tech_industry_value_added: { units: ['CNY'], aliases: [['高新技术产业[\\u4e00-\\u9fff]{0,2}?增加值', NAME + ' with inserted words (实现, 产值)']] },
   knowledge_value_loans: { units: ['CNY'], aliases: [['知识价值信用贷款', NAME]] },
   ip_pledge_financing: { units: ['CNY'], aliases: [['知识产权质押融资', NAME], ['专利权?质押融资', 'patents are the usual pledged IP']] },
-  government_st_funding: { units: ['CNY'], shareOf: '(?:公共)?(?:预算|财政)支出', fundingWords: { before: '(?:支持|资助|补助|奖补|拨付|安排|投入)(?:资金|经费)?$', after: '^(?:的)?(?:奖励|奖金|奖补|补助|补贴|资助)' }, aliases: [
+  government_st_funding: { units: ['CNY'], shareOf: '(?:公共)?(?:预算|财政)支出', fundingWords: { before: '(?:支持|资助|补助|奖补|拨付|安排|投入)(?:资金|经费)?$', after: '^(?:的)?(?:奖励|奖金|奖补|补助|补贴|资助)|^的?[^,;。]{0,16}(?:政府引导基金|引导基金|风险补偿基金|补偿资金)' }, aliases: [
     ['基建基金', 'SCHEMA kind'], ['建设经费', 'SCHEMA kind'], ['专项补贴', 'SCHEMA kind'], ['科技创新券', 'SCHEMA kind'], ['创新券', 'short form'],
     ['科学技术支出', 'budget line name'], ['财政科技(?:投入|支出|经费)', 'SCHEMA: 财政对科技的投入'], ['科技经费', 'generic name'],
     ['科技专项资金', 'generic name'], ['支持资金', 'generic name']] },

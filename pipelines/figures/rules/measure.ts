@@ -87,7 +87,7 @@ export function measureOf(m: NumberMention, left: string, clause: string, seg: s
   if (verb === 'new' && /累计|已|先后|共/.test(clause)) return 'total';
   // 目前,…培育引进研发机构1463家; 已设立…基金,参股组建子基金72支: built up so far, not added in a
   // period, unless the words say new (新增, 净增) or name the period (今年, 2022年).
-  if (verb === 'new' && (held || stocks(left)) && !/新|净增|今年|去年|全年|当年|本年|上半年|季度|年度|\d{4}年/.test(clause)) return 'total';
+  if (verb === 'new' && (held || stocks(left)) && !/新(?:增|建|认定|获批|引进|设立?|当选|招|纳统|培育|组建)|净增|今年|去年|全年|当年|本年|上半年|季度|年度|\d{4}年/.test(clause)) return 'total';
   return verb ?? 'total';
 }
 
