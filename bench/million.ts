@@ -432,7 +432,7 @@ function generateRows(spec: MillionSpec): { figures: FigureRow[]; documents: Doc
     const text = pieces.join('');
     for (const f of mine) figures.push(f);
     documents.push({
-      doc_id: docId, file: docId, title, issuer, published: date, current_year: Number(date.slice(0, 4)), date_source: 'labelled publication date',
+      doc_id: docId, file: docId, title, issuer, published: date, current_year: Number(date.slice(0, 4)), date_source: 'labelled publication date', source_url: null, genre: null,
       region: home.row.region, doc_number: docNumber,
       script: 'simplified', raw_text: text, text, sha256: sha(text), encoding: rnd.chance(0.75) ? 'utf-8' : 'gb18030',
       warnings: rnd.chance(0.1) ? ['footer removed: line 1 "(此件主动公开)" (boilerplate)'] : [],

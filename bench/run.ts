@@ -22,7 +22,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'bench/out');
 const DATA = join(OUT, 'data');
 const PROFILES = join(OUT, 'profile');
-const SOURCE_DIRS = [join(ROOT, 'seeds'), join(ROOT, '../shared/dev/docs')];
+const SOURCE_DIRS = [join(ROOT, 'seeds'), join(ROOT, 'seeds/dev'), join(ROOT, 'seeds/dev2')];
 
 const USAGE = `usage: npm run bench -- [--mb N] [--keep] [--seed N] [--profile] [--browser-only | --no-browser] [--runs N] [--figures N]
   --mb N          corpus size in MB (10^6 bytes) of raw input (default 105)

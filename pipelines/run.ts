@@ -12,6 +12,7 @@ import { normalize, type Normalized } from './normalize/normalize.ts';
 import { writeParquet } from './write/parquet.ts';
 import { documentRow, figureRow } from './write/rows.ts';
 import { listDocuments, readDocument, type RawDocument } from './read/read.ts';
+import { readSources } from './read/sources.ts';
 import { splitSentences, type Sentence } from './sentences/sentences.ts';
 
 /** Where to read, where to write, and the side effects a run may have. */
@@ -79,6 +80,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
   };
 
   const files = listDocuments(opts.input);
+  const { sources, warnings } = readSources(opts.input, files);
   const refused: Refusal[] = [];
   // Figures are extracted as each document is read, so that only its rows stay in
   // memory; a document whose issuer must be inferred from the others waits for them.
@@ -89,7 +91,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
   const finish = (p: Prepared) => {
     try {
       for (const f of figuresOf(p, time)) figures.push(f);
-      documents.push(documentRow(p));
+      documents.push(documentRow(p, sources.get(p.raw.file)));
     } catch (e) {
       refused.push({ file: p.raw.file, reason: `figure extraction failed: ${(e as Error).message}` });
     }
@@ -131,7 +133,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
   const report: RunReport = {
     started: new Date(started).toISOString(), input: opts.input, output: opts.output,
     documents_read: documents.length, documents_refused: refused.length, refused,
-    figures_written: figures.length, stage_ms: stageMs, data_version: dataVersion,
+    figures_written: figures.length, stage_ms: stageMs, data_version: dataVersion, warnings,
   };
   mkdirSync(opts.output, { recursive: true });
   const tmp = join(opts.output, `.run.json.${process.pid}`);

@@ -1,13 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { clean, type CleanResult } from '../pipelines/clean/clean.ts';
 
-const SEEDS = '/work/shared/seeds';
-const DEV = '/work/shared/dev/docs';
+const ROOT = resolve(import.meta.dirname, '..');
+const SEEDS = `${ROOT}/seeds`;
+const DEV = `${ROOT}/seeds/dev`;
 const FILES = [
-  ...readdirSync(SEEDS).sort().map((f) => `${SEEDS}/${f}`),
-  ...readdirSync(DEV).sort().map((f) => `${DEV}/${f}`)
+  ...readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort().map((f) => `${SEEDS}/${f}`),
+  ...readdirSync(DEV).filter((f) => f.endsWith('.txt')).sort().map((f) => `${DEV}/${f}`)
 ];
 const texts = new Map(FILES.map((path) => [path.split('/').pop() as string, readFileSync(path, 'utf8')]));
 const results = new Map([...texts].map(([name, text]) => [name, clean(text)]));
@@ -178,8 +180,8 @@ describe('real content is kept', () => {
 
   it('no hand-labelled figure of the seeds or the dev set falls in a set-aside span', () => {
     const golds: [string, string][] = [
-      ['/work/shared/gold/seeds.jsonl', SEEDS],
-      ['/work/shared/dev/gold.jsonl', DEV]
+      [`${ROOT}/tests/gold/seeds.jsonl`, SEEDS],
+      [`${ROOT}/tests/gold/dev.jsonl`, DEV]
     ];
     let located = 0;
     for (const [file] of golds) {

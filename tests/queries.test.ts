@@ -33,9 +33,9 @@ const SPECS: Spec[] = [
 ];
 
 const DOCS: Record<'a' | 'b', Omit<DocumentRow, 'raw_text' | 'text'>> = {
-  a: { doc_id: 'a.txt', file: 'a.txt', title: '关于第278号建议的答复', issuer: '湖北省科学技术厅', published: '2021-07-29', current_year: 2021, date_source: 'labelled publication date', region: 'hubei',
+  a: { doc_id: 'a.txt', file: 'a.txt', title: '关于第278号建议的答复', issuer: '湖北省科学技术厅', published: '2021-07-29', current_year: 2021, date_source: 'labelled publication date', source_url: null, genre: null, region: 'hubei',
     doc_number: null, script: 'simplified', sha256: 'a'.repeat(64), encoding: 'utf-8', warnings: ['spam removed: 1 line'] },
-  b: { doc_id: 'b.txt', file: 'b.txt', title: '重庆市科学技术局答复函', issuer: '重庆市科学技术局', published: '2023-07-26', current_year: 2023, date_source: 'labelled publication date', region: 'chongqing',
+  b: { doc_id: 'b.txt', file: 'b.txt', title: '重庆市科学技术局答复函', issuer: '重庆市科学技术局', published: '2023-07-26', current_year: 2023, date_source: 'labelled publication date', source_url: 'http://kjj.cq.gov.cn/a.html', genre: 'reply to a proposal', region: 'chongqing',
     doc_number: '渝科局函〔2023〕278号', script: 'simplified', sha256: 'b'.repeat(64), encoding: 'gb18030', warnings: [] },
 };
 
@@ -206,7 +206,7 @@ describe('document queries', () => {
   it('documentById returns the document whole', async () => {
     const { documents } = fixture();
     expect(await rows(documentById('a.txt'))).toEqual([{
-      doc_id: 'a.txt', file: 'a.txt', title: '关于第278号建议的答复', issuer: '湖北省科学技术厅', published: '2021-07-29', current_year: 2021, date_source: 'labelled publication date', region: 'hubei',
+      doc_id: 'a.txt', file: 'a.txt', title: '关于第278号建议的答复', issuer: '湖北省科学技术厅', published: '2021-07-29', current_year: 2021, date_source: 'labelled publication date', source_url: null, genre: null, region: 'hubei',
       doc_number: null, script: 'simplified', encoding: 'utf-8', raw_text: documents[0].raw_text, text: documents[0].text,
       warnings: ['spam removed: 1 line'],
     }]);

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode, htmlToText, listDocuments, readDocument } from '../pipelines/read/read.ts';
 
-const SHARED = '/work/shared';
-const SIMPLIFIED = readFileSync(`${SHARED}/seeds/000_488863b9aa676d2a.txt`, 'utf8');
+const SEEDS = resolve(import.meta.dirname, '../seeds');
+const SIMPLIFIED = readFileSync(`${SEEDS}/000_488863b9aa676d2a.txt`, 'utf8');
 // From line 3 on: line 1 is injected Simplified spam, which Big5 cannot encode.
-const TRADITIONAL = readFileSync(`${SHARED}/dev/docs/011_chongqing_st_index_2023_traditional.txt`, 'utf8')
+const TRADITIONAL = readFileSync(`${SEEDS}/dev/011_chongqing_st_index_2023_traditional.txt`, 'utf8')
   .split('\n')
   .slice(2)
   .join('\n');
@@ -151,17 +151,21 @@ describe('listDocuments', () => {
     }
   });
 
-  it('reads the seeds folder in order and accepts every seed', () => {
-    const paths = listDocuments(`${SHARED}/seeds`);
-    expect(paths.map((p) => relative(`${SHARED}/seeds`, p))).toEqual([
+  it('reads the corpus in order, every document and no sources.tsv, and accepts every one', () => {
+    const paths = listDocuments(SEEDS);
+    const names = paths.map((p) => relative(SEEDS, p).split(sep).join('/'));
+    expect(names.slice(0, 5)).toEqual([
       '000_488863b9aa676d2a.txt',
       '001_31cbb575ad998fa6.txt',
       '002_bc794e7ec96f70d4.txt',
       '003_cc9d41f681d31d0b.txt',
       '004_552c6465ef7f0f77.txt'
     ]);
+    expect(names.filter((n) => n.startsWith('dev/'))).toHaveLength(12);
+    expect(names.filter((n) => n.startsWith('dev2/'))).toHaveLength(12);
+    expect(names.filter((n) => n.endsWith('sources.tsv'))).toEqual([]);
     for (const path of paths) {
-      const result = readDocument(path, `${SHARED}/seeds`);
+      const result = readDocument(path, SEEDS);
       expect(result.ok && result.doc.encoding).toBe('utf-8');
       expect(result.ok && result.doc.rawText).toBe(readFileSync(path, 'utf8'));
     }

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import type { Refusal } from '../../src/lib/types';
 import { htmlToText } from './html-text.ts';
+import { SOURCES_FILE } from './sources.ts';
 
 /** One decoded input document, before any cleaning. */
 export interface RawDocument {
@@ -66,7 +67,7 @@ export function listDocuments(root: string): string[] {
   const found: { rel: string; path: string }[] = [];
   const walk = (dir: string, rel: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue;
+      if (entry.name.startsWith('.') || entry.name === SOURCES_FILE) continue;
       const path = join(dir, entry.name);
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) walk(path, childRel);

@@ -31,7 +31,7 @@ const SCHEMAS: Record<keyof Tables, { columns: Record<string, string>; order: st
     columns: {
       doc_id: 'VARCHAR', file: 'VARCHAR', title: 'VARCHAR', issuer: 'VARCHAR', published: 'DATE', region: 'VARCHAR',
       doc_number: 'VARCHAR', script: 'VARCHAR', raw_text: 'VARCHAR', text: 'VARCHAR', sha256: 'VARCHAR',
-      encoding: 'VARCHAR', warnings: 'VARCHAR[]', current_year: 'INTEGER', date_source: 'VARCHAR',
+      encoding: 'VARCHAR', warnings: 'VARCHAR[]', current_year: 'INTEGER', date_source: 'VARCHAR', source_url: 'VARCHAR', genre: 'VARCHAR',
     },
     order: 'doc_id',
   },

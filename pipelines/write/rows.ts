@@ -4,6 +4,7 @@ import type { Figure } from '../figures/figures.ts';
 import type { Metadata } from '../metadata/metadata.ts';
 import { rawSpan, type Normalized } from '../normalize/normalize.ts';
 import type { RawDocument } from '../read/read.ts';
+import type { Source } from '../read/sources.ts';
 
 /** What the rows of one document are made from. */
 export interface DocumentParts {
@@ -30,12 +31,13 @@ export function figureRow(p: DocumentParts, f: Figure): FigureRow {
   };
 }
 
-/** A document as documents.parquet holds it. */
-export function documentRow(p: DocumentParts): DocumentRow {
+/** A document as documents.parquet holds it, with where it came from when its folder's sources.tsv says. */
+export function documentRow(p: DocumentParts, source?: Source): DocumentRow {
   const m = p.meta;
   return {
     doc_id: p.raw.docId, file: p.raw.file, title: m.title, issuer: m.issuer, published: m.published, region: m.region,
     doc_number: m.docNumber, script: p.norm.script, raw_text: p.raw.rawText, text: p.norm.text, sha256: p.raw.sha256,
     encoding: p.raw.encoding, warnings: [...p.warnings, ...m.warnings], current_year: m.currentYear, date_source: m.dateSource,
+    source_url: source?.url ?? null, genre: source?.genre ?? null,
   };
 }

@@ -36,6 +36,7 @@ const WORDS = {
   issuer: { zh: '发布机构', en: 'Issuer' },
   published: { zh: '发布日期', en: 'Published' },
   currentYear: { zh: '文件年份', en: 'Document year' },
+  genre: { zh: '文件类型', en: 'Genre' },
   docNumber: { zh: '文号', en: 'Document number' },
   confidence: { zh: '置信度', en: 'Confidence' },
   yearInferred: { zh: '年份为推断', en: 'Year inferred' },

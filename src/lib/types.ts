@@ -61,6 +61,10 @@ export interface DocumentRow {
   current_year: number | null;
   /** Which rule found the date or the current year (a 发布日期 field, a dateline, the latest year reported…). */
   date_source: string;
+  /** Where the document was published, from its folder's sources.tsv; null when not recorded. */
+  source_url: string | null;
+  /** What kind of document it is (reply to a proposal, work plan, news…), from sources.tsv. */
+  genre: string | null;
 }
 
 /** A row of indicators.parquet. */
@@ -101,4 +105,6 @@ export interface RunReport {
   figures_written: number;
   stage_ms: Record<string, number>;
   data_version: string;
+  /** Problems with the corpus's own files (a sources.tsv line that does not fit), by file and line. */
+  warnings?: string[];
 }

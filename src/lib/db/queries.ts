@@ -129,7 +129,7 @@ ORDER BY d.published DESC NULLS LAST, f.doc_id, f.raw_start`,
 export function documentById(docId: string): Query {
   return {
     name: 'documentById',
-    sql: `SELECT d.doc_id, d.file, d.title, d.issuer, CAST(d.published AS VARCHAR) AS published, d.current_year, d.date_source, d.region, d.doc_number,
+    sql: `SELECT d.doc_id, d.file, d.title, d.issuer, CAST(d.published AS VARCHAR) AS published, d.current_year, d.date_source, d.source_url, d.genre, d.region, d.doc_number,
   d.script, d.encoding, d.raw_text, d.text, d.warnings
 FROM documents d WHERE d.doc_id = ?`,
     params: [docId],
