@@ -6,7 +6,7 @@ const config = {
   preprocess: vitePreprocess(),
   kit: {
     // KELAN_BUILD_DIR and KELAN_KIT_DIR let several builds run side by side (parallel test runs); both default to SvelteKit's own.
-    adapter: adapter({ pages: process.env.KELAN_BUILD_DIR || 'build', assets: process.env.KELAN_BUILD_DIR || 'build', fallback: undefined }),
+    adapter: adapter({ pages: process.env.KELAN_BUILD_DIR || 'build', assets: process.env.KELAN_BUILD_DIR || 'build', fallback: undefined, precompress: true }),
     outDir: process.env.KELAN_KIT_DIR || '.svelte-kit',
     typescript: {
       config(tsconfig) {

@@ -331,7 +331,7 @@ interface Transfer {
 /**
  * Every response of the page and of its workers, from their Resource Timing
  * entries: `encodedBodySize` is the body as it came over the wire (compressed
- * when the server compressed it), and 0 counts for a response from the cache
+ * when it was sent precompressed), and 0 counts for a response from the cache
  * (`transferSize` 0). Most bytes are the DuckDB worker's (the wasm and every
  * Parquet range), which a CDP session on the page does not see, and for whose
  * synchronous XHRs Playwright's request sizes are sometimes 0; the entries match

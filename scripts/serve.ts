@@ -1,55 +1,34 @@
 /**
- * A small static server for the built dashboard (`build/`), with what
- * DuckDB-WASM and SvelteKit's static output need and `vite preview` lacks:
- * HTTP Range requests (DuckDB reads Parquet by ranges), HEAD, application/wasm,
- * gzip/brotli of the large wasm and scripts, and each route's prerendered page.
+ * Serves the built dashboard (`build/`) on localhost with sirv, which gives
+ * what DuckDB-WASM and SvelteKit's static output need: HTTP Range requests
+ * (DuckDB reads Parquet by ranges), ETags, the `.br`/`.gz` files that
+ * adapter-static's `precompress` writes, each route's prerendered `.html`, and
+ * the home page for an unknown route. Around it, only what sirv leaves to its
+ * caller: types and caching headers, the Range forms it misreads, 404 and 405
+ * answers, and the port.
+ *
+ * sirv lists the folder when it starts: restart the server after a rebuild.
  *
  * `tsx scripts/serve.ts [folder]` serves a folder (default `build/`) on
  * `PORT` (default 4173, or any free port when that one is taken).
  */
-import { createReadStream, existsSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
-import { promisify } from 'node:util';
+import sirv from 'sirv';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
+// sirv has no type for Parquet, and none with a charset: a classic script such as embed.js is read in its host page's encoding without one.
+const TYPES: Record<string, string> = {
+  '.parquet': 'application/vnd.apache.parquet',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.parquet': 'application/vnd.apache.parquet',
   '.csv': 'text/csv; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
 };
-
-const COMPRESSIBLE = new Set(['.wasm', '.js', '.mjs', '.css', '.json', '.map', '.html', '.svg', '.txt', '.csv']);
-// Below this, compressing costs more than it saves.
-const MIN_COMPRESS_BYTES = 1024;
-
-const gzipAsync = promisify(gzip);
-const brotliAsync = promisify(brotliCompress);
-
-type Encoding = 'br' | 'gzip';
 
 /** Options of {@link serve}. */
 export interface ServeOptions {
@@ -61,8 +40,6 @@ export interface ServeOptions {
   fallbackPort?: boolean;
   /** The interface to bind; loopback by default, so nothing is exposed beyond this machine. */
   host?: string;
-  /** Called once per request with its method, path and status. */
-  log?: (line: string) => void;
 }
 
 /** A running server: its address and how to stop it. */
@@ -74,184 +51,22 @@ export interface Serving {
   close(): Promise<void>;
 }
 
-/** Parses Accept-Encoding and picks brotli over gzip when the client takes either. */
-export function pickEncoding(header: string | undefined): Encoding | null {
-  if (!header) return null;
-  const accepted = new Map<string, number>();
-  for (const part of header.split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    accepted.set(name.trim(), q ? Number(q.slice(2)) : 1);
-  }
-  const ok = (e: string) => (accepted.get(e) ?? accepted.get('*') ?? 0) > 0;
-  if (ok('br')) return 'br';
-  if (ok('gzip')) return 'gzip';
-  return null;
-}
-
 /**
- * Parses a single `bytes=` range against a file of `size` bytes.
- * Returns null for a header to ignore (not bytes, several ranges), 'unsatisfiable', or [start, end] inclusive.
+ * The Range header in the one form sirv reads right, `bytes=first-[last]`, or
+ * undefined to send the whole file (RFC 9110 lets a server ignore Range).
+ * sirv reads `bytes=-N` (the last N bytes) as the first N+1, `bytes=0-0` as the
+ * whole file, and a last before the first as a stream it cannot open.
  */
-export function parseRange(header: string, size: number): [number, number] | 'unsatisfiable' | null {
-  const m = /^bytes=\s*(\d*)\s*-\s*(\d*)\s*$/.exec(header.trim());
-  if (!m) return null;
-  const [, a, b] = m;
-  if (a === '' && b === '') return null;
-  let start: number;
-  let end: number;
-  if (a === '') {
-    const suffix = Number(b);
-    if (suffix === 0) return 'unsatisfiable';
-    start = Math.max(size - suffix, 0);
-    end = size - 1;
-  } else {
-    start = Number(a);
-    end = b === '' ? size - 1 : Math.min(Number(b), size - 1);
-    if (b !== '' && Number(b) < start) return null;
-  }
-  if (start >= size || size === 0) return 'unsatisfiable';
-  return [start, end];
+export function sirvRange(range: string, size: number): string | undefined {
+  const m = /^bytes=(\d*)-(\d*)$/.exec(range.replace(/\s+/g, ''));
+  if (!m) return undefined;
+  const [, first, last] = m;
+  if (first === '') return Number(last) > 0 ? `bytes=${Math.max(size - Number(last), 0)}-` : undefined;
+  return last === '' || (Number(last) >= Number(first) && Number(last) > 0) ? `bytes=${first}-${last}` : undefined;
 }
 
-/** The file a request path maps to: the file itself, a route's prerendered `.html`, or a folder's index. */
-function resolveFile(root: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const path = normalize(join(root, decoded));
-  if (path !== root && !path.startsWith(root + sep)) return null;
-  const candidates = [path, `${path.replace(/[\\/]+$/, '')}.html`, join(path, 'index.html')];
-  for (const c of candidates) {
-    const s = statOrNull(c);
-    if (s?.isFile()) return c;
-  }
-  return null;
-}
-
-function statOrNull(path: string): Stats | null {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-}
-
-/** The prerendered shell an unknown route falls back to; SvelteKit's client router takes it from there. */
-function fallbackFile(root: string): string | null {
-  for (const name of ['200.html', 'index.html']) {
-    const p = join(root, name);
-    if (existsSync(p)) return p;
-  }
-  return null;
-}
-
-/** Compressed bodies, made once per file version and encoding (the eh wasm is 18 MB). */
-class CompressionCache {
-  private entries = new Map<string, Promise<Buffer>>();
-
-  get(file: string, stats: Stats, encoding: Encoding): Promise<Buffer> {
-    const key = `${encoding}:${file}:${stats.size}:${stats.mtimeMs}`;
-    let entry = this.entries.get(key);
-    if (!entry) {
-      for (const k of this.entries.keys()) if (k.startsWith(`${encoding}:${file}:`)) this.entries.delete(k);
-      entry = readFile(file).then((raw) =>
-        encoding === 'br'
-          ? brotliAsync(raw, {
-              params: {
-                // Quality 5 compresses the wasm about as well as gzip -9 in a fraction of brotli's maximum's time.
-                [zlibConstants.BROTLI_PARAM_QUALITY]: 5,
-                [zlibConstants.BROTLI_PARAM_SIZE_HINT]: raw.length,
-              },
-            })
-          : gzipAsync(raw, { level: 6 }),
-      );
-      entry.catch(() => this.entries.delete(key));
-      this.entries.set(key, entry);
-    }
-    return entry;
-  }
-}
-
-function cacheControl(pathname: string): string {
-  // SvelteKit names immutable assets by their content hash.
-  return pathname.includes('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-}
-
-function handler(root: string, cache: CompressionCache, log?: (line: string) => void) {
-  return async (req: IncomingMessage, res: ServerResponse) => {
-    const done = (status: number) => log?.(`${req.method} ${req.url} ${status}`);
-    try {
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
-        return done(405);
-      }
-      // The request target is a path: '//x' is a path too, not a host as URL() would read it.
-      const pathname = new URL(`http://localhost/${(req.url ?? '/').replace(/^\/+/, '')}`).pathname;
-      let file = resolveFile(root, pathname);
-      if (!file && extname(pathname) === '') file = fallbackFile(root);
-      if (!file) {
-        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end(`not found: ${pathname}\n`);
-        return done(404);
-      }
-      const stats = statSync(file);
-      const ext = extname(file).toLowerCase();
-      const etag = `W/"${stats.size.toString(16)}-${Math.floor(stats.mtimeMs).toString(16)}"`;
-      const headers: Record<string, string | number> = {
-        'Content-Type': MIME[ext] ?? 'application/octet-stream',
-        'Accept-Ranges': 'bytes',
-        'Cache-Control': cacheControl(pathname),
-        'Last-Modified': stats.mtime.toUTCString(),
-        ETag: etag,
-        'X-Content-Type-Options': 'nosniff',
-      };
-      const compressible = COMPRESSIBLE.has(ext) && stats.size >= MIN_COMPRESS_BYTES;
-      if (compressible) headers.Vary = 'Accept-Encoding';
-
-      if (req.headers['if-none-match'] === etag) {
-        res.writeHead(304, headers).end();
-        return done(304);
-      }
-
-      const rangeHeader = req.headers.range;
-      const ifRange = req.headers['if-range'];
-      const rangeApplies = rangeHeader && (!ifRange || ifRange === etag || ifRange === headers['Last-Modified']);
-      if (rangeApplies) {
-        const range = parseRange(rangeHeader, stats.size);
-        if (range === 'unsatisfiable') {
-          res.writeHead(416, { ...headers, 'Content-Range': `bytes */${stats.size}` }).end();
-          return done(416);
-        }
-        if (range) {
-          const [start, end] = range;
-          res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${stats.size}`, 'Content-Length': end - start + 1 });
-          if (req.method === 'HEAD') res.end();
-          else createReadStream(file, { start, end }).on('error', (e) => res.destroy(e)).pipe(res);
-          return done(206);
-        }
-      }
-
-      const encoding = compressible ? pickEncoding(req.headers['accept-encoding'] as string | undefined) : null;
-      if (encoding) {
-        const body = await cache.get(file, stats, encoding);
-        res.writeHead(200, { ...headers, 'Content-Encoding': encoding, 'Content-Length': body.length });
-        res.end(req.method === 'HEAD' ? undefined : body);
-        return done(200);
-      }
-      res.writeHead(200, { ...headers, 'Content-Length': stats.size });
-      if (req.method === 'HEAD') res.end();
-      else createReadStream(file).on('error', (e) => res.destroy(e)).pipe(res);
-      return done(200);
-    } catch (e) {
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(`server error: ${(e as Error).message}\n`);
-      done(500);
-    }
-  };
+function plain(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end(`${text}\n`);
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {
@@ -272,10 +87,47 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 
 /** Serves `root` on localhost; resolves once it listens. */
 export async function serve(opts: ServeOptions): Promise<Serving> {
-  const root = realpathSync(resolve(opts.root));
-  if (!statOrNull(root)?.isDirectory()) throw new Error(`nothing to serve: ${opts.root} is not a folder`);
+  const root = resolve(opts.root);
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`nothing to serve: ${opts.root} is not a folder`);
+  const files = sirv(root, {
+    etag: true,
+    gzip: true,
+    brotli: true,
+    // The prerendered shell of an unknown route (a path without an extension); SvelteKit's client router takes it from there.
+    single: existsSync(join(root, '200.html')) ? '200.html' : true,
+    setHeaders(res, pathname, stats) {
+      const req = res.req;
+      // sirv ignores If-Range, and its ETags are weak, so no If-Range could match them: such a request gets the whole file.
+      if (req.headers.range !== undefined) req.headers.range = req.headers['if-range'] ? undefined : sirvRange(req.headers.range, stats.size);
+      // SvelteKit names immutable assets by their content hash; everything else, the data above all, is checked each time.
+      res.setHeader('Cache-Control', pathname.startsWith('/_app/immutable/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader('Accept-Ranges', 'bytes');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      const type = TYPES[extname(pathname).toLowerCase()];
+      if (type) res.setHeader('Content-Type', type);
+    },
+  });
+  const server = createServer((req, res) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'method not allowed', { Allow: 'GET, HEAD' });
+    // The request target is a path: '//x' is /x, not a host.
+    req.url = (req.url ?? '/').replace(/^\/+/, '/');
+    res.on('pipe', (body: Readable) => {
+      // A file gone since sirv listed the folder (a rebuild under a running server) ends its response, not the server.
+      body.on('error', () => res.destroy());
+      // sirv reads the whole file for a HEAD too (DuckDB sends one for each Parquet file's size).
+      if (req.method === 'HEAD') {
+        body.unpipe(res).destroy();
+        res.end();
+      }
+    });
+    try {
+      files(req, res, () => plain(res, 404, `not found: ${req.url}`));
+    } catch (e) {
+      if (!res.headersSent) plain(res, 500, `server error: ${(e as Error).message}`);
+      else res.destroy();
+    }
+  });
   const host = opts.host ?? '127.0.0.1';
-  const server = createServer(handler(root, new CompressionCache(), opts.log));
   const wanted = opts.port ?? 4173;
   try {
     await listen(server, wanted, host);

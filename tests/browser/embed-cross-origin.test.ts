@@ -72,7 +72,7 @@ describe('embed in a page from another origin', () => {
 
     for (const name of Object.keys(FRAMES)) {
       const frame = await frameOf(page, name);
-      // Generous: the first frame starts DuckDB, and a fresh server compresses its wasm on the first request.
+      // Generous: the first frame starts DuckDB (fetches and compiles its wasm).
       await frame.waitForSelector('[data-testid=chart] svg [data-figure-id]', { timeout: 3 * WAIT_MS });
       const ids = await frame.$$eval('[data-figure-id]', (els) => els.map((e) => e.getAttribute('data-figure-id')));
       expect(ids.length).toBeGreaterThan(0);

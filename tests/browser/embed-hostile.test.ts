@@ -73,7 +73,7 @@ describe('hostile embed parameters', () => {
       if (r.url().endsWith('.parquet')) parquet.push(r.url());
     });
 
-    // A valid embed first: it starts DuckDB once (the server compresses the wasm on its first request, slow on a busy machine).
+    // A valid embed first: it starts DuckDB once, which is slow on a busy machine.
     const valid = url('/embed?indicator=tech_contract_turnover&regions=hubei,wuhan,chongqing&from=2015&to=2025');
     await page.goto(valid);
     await waitForChart(page, 3 * WAIT_MS);
