@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     // Summing lengths keeps every decoded text observable, so no work can be skipped.
     let chars = 0;
     for (const path of listDocuments(input)) {
-      const r = readDocument(path, input);
+      const r = await readDocument(path, input);
       if (r.ok) { documents++; chars += r.doc.rawText.length; } else refused++;
     }
     if (chars === 0 && documents > 0) throw new Error(`read ${documents} documents of no text in ${input}`);

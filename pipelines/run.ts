@@ -97,13 +97,15 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
     }
   };
   const seen = new Map<string, string>();
-  files.forEach((path, i) => {
+  for (const [i, path] of files.entries()) {
     const file = relative(opts.input, path).split('\\').join('/');
     try {
-      const result = time('read', () => readDocument(path, opts.input));
-      if (!result.ok) { refused.push(result.refusal); return; }
+      const t = now();
+      const result = await readDocument(path, opts.input);
+      stageMs.read += now() - t;
+      if (!result.ok) { refused.push(result.refusal); continue; }
       const raw = result.doc;
-      if (seen.has(raw.docId)) { refused.push({ file, reason: `duplicate document id ${raw.docId}: also ${seen.get(raw.docId)}` }); return; }
+      if (seen.has(raw.docId)) { refused.push({ file, reason: `duplicate document id ${raw.docId}: also ${seen.get(raw.docId)}` }); continue; }
       seen.set(raw.docId, file);
       const p = prepare(raw, time);
       if (p.meta.issuer) {
@@ -115,7 +117,7 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
     } finally {
       opts.progress?.(i + 1, files.length);
     }
-  });
+  }
 
   time('metadata', () => inferIssuers([
     ...metas.map((m) => ({ ...m, text: '' })),

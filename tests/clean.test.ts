@@ -65,6 +65,15 @@ describe('spam', () => {
     expect(overlapping(resultOf(doc), rest, text.indexOf('\n', rest))).toEqual([]);
   });
 
+  it('finds the same spans when a PDF text layer gives Kangxi radicals for the ideographs (seed 000)', () => {
+    const doc = '000_488863b9aa676d2a.txt';
+    // As Chromium's PDF text layer gives them: 网 as ⽹ (U+2F79), 文 as ⽂, 大 as ⼤, 人 as ⼈.
+    const radicals = textOf(doc).replace(/网/g, '\u2f79').replace(/文/g, '\u2f42').replace(/大/g, '\u2f24').replace(/人/g, '\u2f08');
+    const found = clean(radicals).setAside.map(({ start, end, reason }) => ({ start, end, reason }));
+    expect(found).toEqual(resultOf(doc).setAside.map(({ start, end, reason }) => ({ start, end, reason })));
+    expect(clean(radicals).setAside.map((s) => s.text)).toContain('\u2f79上赌搏平台');
+  });
+
   it('warns once per kind, naming the line', () => {
     expect(resultOf('001_31cbb575ad998fa6.txt').warnings[0]).toBe(
       'spam removed: line 1 "免费在线看h,羞羞视频免费网站日本,国产原创在线…" (adult)'

@@ -7,8 +7,8 @@ const dir = resolve(import.meta.dirname, 'golden');
 const cases = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
 
 describe('golden extractions', () => {
-  it.each(cases)('%s', (name) => {
-    const actual = goldenRows(join(dir, name)).map((r) => JSON.stringify(r)).join('\n') + '\n';
+  it.each(cases)('%s', async (name) => {
+    const actual = (await goldenRows(join(dir, name))).map((r) => JSON.stringify(r)).join('\n') + '\n';
     const expected = readFileSync(join(dir, name, 'expected.jsonl'), 'utf8');
     const changed = join(dir, name, 'actual.changed.jsonl');
     // A mismatch leaves the actual rows beside the expected ones for review; goldens are

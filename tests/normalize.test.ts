@@ -9,6 +9,13 @@ describe('normalize', () => {
     ['（一）建設', '(一)建设'],
     ['高新技术企业10400家', '高新技术企业10400家'],
     ['研發(f)投入', '研发(f)投入'],
+    // Kangxi radicals and supplement radicals, as PDF text layers give them for 文, 门, 长, 民.
+    ['发\u2f42字号', '发文字号'],
+    ['专\u2ed4\u2ea0营企业增\u2ed3', '专门民营企业增长'],
+    ['\u2f00批国家实验室', '一批国家实验室'],
+    // A CJK compatibility ideograph (U+F9xx) and the dashes and brackets of PDF text layers.
+    ['\uf967断\uf9b2增长', '不断零增长'],
+    ['2016―2020年 〈含开发区〉', '2016—2020年 〈含开发区〉'],
   ])('%s → %s', (raw, text) => {
     expect(normalize(raw).text).toBe(text);
   });
@@ -31,6 +38,19 @@ describe('normalize', () => {
     ['全省高新技術企業數量達10400家,國家級創新平台', 'traditional'],
   ])('tells the script of %s', (raw, script) => {
     expect(normalize(raw).script).toBe(script);
+  });
+
+  it('maps radicals and compatibility ideographs back to the raw text, and they tell no script', () => {
+    // U+2F800 (astral) folds to 丽 U+4E3D (BMP): the text is one code unit shorter than the raw text.
+    const raw = '\u{2f800}\u2f24\u2f24\u2fbc新技术企业\u2f00万家,\u2ed3江';
+    const n = normalize(raw);
+    expect(n.text).toBe('丽大大高新技术企业一万家,长江');
+    expect(n.script).toBe('simplified');
+    for (const quote of ['一万家', '长江', '高新技术企业']) {
+      const i = n.text.indexOf(quote);
+      const [s, e] = rawSpan(n, i, i + quote.length);
+      expect(normalize(raw.slice(s, e)).text).toBe(quote);
+    }
   });
 
   it('keeps offsets right when a character changes UTF-16 length', () => {

@@ -47,10 +47,10 @@ describe('encodings', () => {
     ['GB18030 Simplified', () => iconv.encode(SIMPLIFIED, 'gb18030'), 'gb18030', SIMPLIFIED],
     ['GBK Traditional', () => iconv.encode(TRADITIONAL, 'gbk'), 'gb18030', TRADITIONAL],
     ['Big5 Traditional', () => iconv.encode(TRADITIONAL, 'big5'), 'big5', TRADITIONAL]
-  ])('%s is detected and decoded exactly', (name, bytes, encoding, text) => {
+  ])('%s is detected and decoded exactly', async (name, bytes, encoding, text) => {
     const data = bytes();
     const path = put(`enc/${name.replace(/\W+/g, '_')}.txt`, data);
-    const result = readDocument(path, root);
+    const result = await readDocument(path, root);
     if (!result.ok) throw new Error(result.refusal.reason);
     expect(result.doc.encoding).toBe(encoding);
     expect(result.doc.rawText).toBe(text);
@@ -76,16 +76,16 @@ describe('encodings', () => {
     ['big5', 'big5', '桾'],
     ['gbk', 'gb18030', '丈'],
     ['', 'gb18030', '丈']
-  ])('a tie between GB18030 and Big5 follows the declared charset %j', (declared, encoding, text) => {
+  ])('a tie between GB18030 and Big5 follows the declared charset %j', async (declared, encoding, text) => {
     const meta = declared ? `<meta charset="${declared}">` : '';
     const bytes = Buffer.concat([Buffer.from(`<html><head>${meta}</head><body><p>`), Buffer.from([0xd5, 0xc9]), Buffer.from('</p></body></html>')]);
-    const result = readDocument(put(`enc/tie-${declared || 'none'}.html`, bytes), root);
+    const result = await readDocument(put(`enc/tie-${declared || 'none'}.html`, bytes), root);
     expect(result.ok && result.doc).toMatchObject({ encoding, rawText: text });
   });
 
-  it('an HTML page in GBK declaring its charset is read as GB18030', () => {
+  it('an HTML page in GBK declaring its charset is read as GB18030', async () => {
     const html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gbk"><title>科技创新</title></head><body><p>全省高新技术企业达10400家</p></body></html>';
-    const result = readDocument(put('enc/page.htm', iconv.encode(html, 'gbk')), root);
+    const result = await readDocument(put('enc/page.htm', iconv.encode(html, 'gbk')), root);
     if (!result.ok) throw new Error(result.refusal.reason);
     expect(result.doc).toMatchObject({ encoding: 'gb18030', format: 'html', rawText: '科技创新\n全省高新技术企业达10400家' });
   });
@@ -115,17 +115,21 @@ describe('refusals', () => {
     ['garbage.txt', 'cannot decode: not UTF-8, GB18030 or Big5', () => Buffer.from([0x41, 0x80, 0xff, 0x80, 0x42])],
     ['odd.txt', 'truncated UTF-16LE: odd number of bytes (5)', () => Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x42])],
     ['one-line.txt', `a line of ${20 * 1024 * 1024} characters: not a prose document`, () => Buffer.alloc(20 * 1024 * 1024, 'x')],
-    ['report.pdf', 'unsupported file type: .pdf', () => Buffer.from('%PDF-1.4')],
+    ['report.doc', 'unsupported file type: .doc', () => Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])],
+    ['page.pdf', 'not a PDF: no %PDF- header', () => Buffer.from('<html><body>404</body></html>')],
+    ['report.pdf', 'truncated PDF: no %%EOF at its end', () => Buffer.from('%PDF-1.4\n1 0 obj')],
+    ['garbage.pdf', 'broken PDF: Invalid PDF structure.', () => Buffer.from(`%PDF-1.7\n${'x'.repeat(2000)}\n%%EOF\n`)],
+    ['notes.docx', 'not a Word document: not a .docx (ZIP) file', () => Buffer.from('全省高新技术企业25000家')],
     ['README', 'unsupported file type: (no extension)', () => Buffer.from('hello')]
-  ])('%s is refused: %s', (name, reason, bytes) => {
+  ])('%s is refused: %s', async (name, reason, bytes) => {
     const path = put(`bad/${name}`, bytes());
-    expect(readDocument(path, root)).toEqual({ ok: false, refusal: { file: `bad/${name}`, reason } });
+    expect(await readDocument(path, root)).toEqual({ ok: false, refusal: { file: `bad/${name}`, reason } });
   });
 
-  it('a file over 64 MB is refused without being read', () => {
+  it('a file over 64 MB is refused without being read', async () => {
     const path = put('bad/huge.txt', '');
     truncateSync(path, 65 * 1024 * 1024);
-    expect(readDocument(path, root)).toEqual({
+    expect(await readDocument(path, root)).toEqual({
       ok: false,
       refusal: { file: 'bad/huge.txt', reason: 'file too large: 68157440 bytes (limit 67108864)' }
     });
@@ -151,7 +155,7 @@ describe('listDocuments', () => {
     }
   });
 
-  it('reads the corpus in order, every document and no sources.tsv, and accepts every one', () => {
+  it('reads the corpus in order, every document and no sources.tsv, and accepts every one', async () => {
     const paths = listDocuments(SEEDS);
     const names = paths.map((p) => relative(SEEDS, p).split(sep).join('/'));
     expect(names.slice(0, 5)).toEqual([
@@ -165,7 +169,7 @@ describe('listDocuments', () => {
     expect(names.filter((n) => n.startsWith('dev2/'))).toHaveLength(12);
     expect(names.filter((n) => n.endsWith('sources.tsv'))).toEqual([]);
     for (const path of paths) {
-      const result = readDocument(path, SEEDS);
+      const result = await readDocument(path, SEEDS);
       expect(result.ok && result.doc.encoding).toBe('utf-8');
       expect(result.ok && result.doc.rawText).toBe(readFileSync(path, 'utf8'));
     }

@@ -98,7 +98,7 @@ describe('bad files', () => {
     expect(reasons['nested/binary.txt']).toMatch(/binary/);
     expect(reasons['truncated.txt']).toMatch(/truncated UTF-8/);
     expect(reasons['one-line.txt']).toMatch(/line of \d+ characters/);
-    expect(reasons['report.pdf']).toMatch(/unsupported file type/);
+    expect(reasons['report.pdf']).toMatch(/truncated PDF/);
     expect(report.documents_read).toBe(1);
     expect(report.figures_written).toBeGreaterThan(20);
     for (const file of Object.keys(reasons)) expect(run.stdout).toContain(`refused ${file}`);

@@ -7,6 +7,7 @@
 import {
   BREADCRUMB, COUNTER_COMPANIONS, COUNTER_LINE_START, COUNTER_PART, CRUMB_SEP, EMAIL, EMAIL_LINE, ERROR_PAGE, FOOTER, FORUM, METADATA_KEYS, MENU_WORDS, NAV_PHRASES, PREFIX_RE, SHARE, SHORT_FOOTER, STRONG_RE, SUFFIX_RE, WEAK_RE, CATEGORY,
 } from './lexicon.ts';
+import { foldCompatibilityInPlace } from '../normalize/compatibility.ts';
 
 /** A span of raw text that holds no document content, end exclusive. */
 export interface SetAside {
@@ -49,7 +50,8 @@ interface Span {
 
 /** Finds the spam, navigation, page-chrome and footer spans of a document's raw text. */
 export function clean(rawText: string): CleanResult {
-  const lines = splitLines(rawText);
+  // The lexicons match ideographs, not the Kangxi radicals a PDF's text layer may give for them.
+  const lines = splitLines(foldCompatibilityInPlace(rawText));
   const spans: Span[] = [];
   const whole = new Set<number>();
   const setWhole = (line: Line, reason: string): void => {

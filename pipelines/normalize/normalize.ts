@@ -1,5 +1,6 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import type { Script } from '../../src/lib/types.ts';
+import { foldCompatibility } from './compatibility.ts';
 
 /** Normalised text with a map from each of its UTF-16 indices back into the raw text. */
 export interface Normalized {
@@ -22,9 +23,12 @@ const FULL_WIDTH: Record<string, string> = {
   '，': ',', '；': ';', '：': ':', '（': '(', '）': ')', '％': '%', '．': '.',
   '！': '!', '？': '?', '～': '~', '－': '-', '＋': '+', '／': '/', '　': ' ',
   '﹪': '%', '〜': '~',
+  // GB2312's dash (A1AA) is U+2015 in some tables and U+2014 in others; PDF text layers give either,
+  // and the deprecated angle brackets U+2329/U+232A for 〈〉.
+  '―': '—', '\u2329': '〈', '\u232a': '〉',
 };
 
-const FOLDABLE = /[\uff01-\uff5e\u3000﹪〜]/g;
+const FOLDABLE = /[\uff01-\uff5e\u3000﹪〜―\u2329\u232a]/g;
 
 function foldChar(c: string): string {
   const code = c.charCodeAt(0);
@@ -36,8 +40,9 @@ function foldChar(c: string): string {
 
 /**
  * Turns raw text into the form the extractor reads: pinyin annotations removed,
- * full-width digits and punctuation folded, Traditional converted to Simplified,
- * keeping for every character the raw index it came from.
+ * full-width digits and punctuation folded, compatibility forms of ideographs
+ * (the Kangxi radicals of PDF text layers) read as ideographs, Traditional
+ * converted to Simplified, keeping for every character the raw index it came from.
  */
 export function normalize(raw: string): Normalized {
   // 1. Drop `(pinyin)` after Han characters; fold full-width characters (1:1 in code units).
@@ -63,16 +68,18 @@ export function normalize(raw: string): Normalized {
   const folded = kept.replace(FOLDABLE, foldChar);
   const rawOf = (i: number) => (keptRaw ? keptRaw[i] : i);
 
-  // 2. Traditional → Simplified. OpenCC keeps the number of code points, but a few
-  // characters change UTF-16 length, so map code point by code point.
-  const converted = toSimplified(folded);
+  // 2. Compatibility forms → ideographs, then Traditional → Simplified. Both keep
+  // the number of code points, but a few characters change UTF-16 length, so then
+  // map code point by code point. Only the second step counts towards the script.
+  const unified = foldCompatibility(folded);
+  const converted = toSimplified(unified);
   const toRaw = new Int32Array(converted.length + 1);
   let changed = 0;
   let han = 0;
-  if (converted.length === folded.length) {
+  if (converted.length === folded.length && unified.length === folded.length) {
     for (let i = 0; i < converted.length; i++) {
       toRaw[i] = rawOf(i);
-      const c = folded.charCodeAt(i);
+      const c = unified.charCodeAt(i);
       if (c >= 0x3400 && c <= 0x9fff) {
         han++;
         if (c !== converted.charCodeAt(i)) changed++;
@@ -80,15 +87,16 @@ export function normalize(raw: string): Normalized {
     }
   } else {
     let j = 0;
+    let u = 0;
     for (let i = 0; i < folded.length; ) {
-      const a = folded.codePointAt(i)!;
+      const a = unified.codePointAt(u)!;
       const b = converted.codePointAt(j)!;
-      const la = a > 0xffff ? 2 : 1;
       const lb = b > 0xffff ? 2 : 1;
       for (let k = 0; k < lb; k++) toRaw[j + k] = rawOf(i);
       if (a >= 0x3400 && a <= 0x9fff) han++;
       if (a !== b) changed++;
-      i += la;
+      i += folded.codePointAt(i)! > 0xffff ? 2 : 1;
+      u += a > 0xffff ? 2 : 1;
       j += lb;
     }
   }

@@ -1,13 +1,16 @@
 /**
  * Stage 1: files → RawDocument. Lists the input folder, detects each file's
- * encoding from its bytes, turns HTML into its visible text, and refuses what is
- * not a prose document, naming the reason.
+ * encoding from its bytes, turns HTML into its visible text, reads the text layer
+ * of a PDF and the paragraphs of a Word (.docx) file, and refuses what is not a
+ * prose document, naming the reason.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import type { Refusal } from '../../src/lib/types';
+import { docxToText } from './docx-text.ts';
 import { htmlToText } from './html-text.ts';
+import { pdfToText } from './pdf-text.ts';
 import { SOURCES_FILE } from './sources.ts';
 
 /** One decoded input document, before any cleaning. */
@@ -18,10 +21,10 @@ export interface RawDocument {
   file: string;
   /** Hex SHA-256 of the raw bytes. */
   sha256: string;
-  /** `utf-8`, `utf-8-bom`, `gb18030`, `big5`, `utf-16le` or `utf-16be`. */
+  /** `utf-8`, `utf-8-bom`, `gb18030`, `big5`, `utf-16le` or `utf-16be`; `pdf` or `docx` for text read out of those. */
   encoding: string;
-  format: 'text' | 'html';
-  /** The decoded text; for HTML the visible text, which figure offsets point into. */
+  format: 'text' | 'html' | 'pdf' | 'docx';
+  /** The decoded text; for HTML the visible text, for PDF and Word the text read out; figure offsets point into it. */
   rawText: string;
 }
 
@@ -33,7 +36,9 @@ export type DecodeResult = { text: string; encoding: string } | { error: string 
 
 const MAX_BYTES = 64 * 1024 * 1024;
 const MAX_LINE = 100_000;
-const FORMATS: Record<string, RawDocument['format']> = { '.txt': 'text', '.html': 'html', '.htm': 'html' };
+const FORMATS: Record<string, RawDocument['format']> = {
+  '.txt': 'text', '.html': 'html', '.htm': 'html', '.pdf': 'pdf', '.docx': 'docx'
+};
 
 /**
  * Frequent Chinese characters, Simplified and their Traditional forms. Legacy
@@ -81,7 +86,7 @@ export function listDocuments(root: string): string[] {
 }
 
 /** Reads one file into a RawDocument, or refuses it with a reason; never throws for bad content. */
-export function readDocument(path: string, root: string): ReadResult {
+export async function readDocument(path: string, root: string): Promise<ReadResult> {
   const file = relative(root, path).split(sep).join('/') || basename(path);
   const refuse = (reason: string): ReadResult => ({ ok: false, refusal: { file, reason } });
 
@@ -99,7 +104,10 @@ export function readDocument(path: string, root: string): ReadResult {
   }
   if (bytes.length === 0) return refuse('empty document');
 
-  const decoded = decode(bytes, format === 'html' ? declaredCharset(bytes) : undefined);
+  const decoded =
+    format === 'pdf' ? await pdfToText(bytes)
+    : format === 'docx' ? await docxToText(bytes)
+    : decode(bytes, format === 'html' ? declaredCharset(bytes) : undefined);
   if ('error' in decoded) return refuse(decoded.error);
 
   const rawText = format === 'html' ? htmlToText(decoded.text) : decoded.text;

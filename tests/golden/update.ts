@@ -6,7 +6,7 @@ import { goldenRows } from './rows.ts';
 const dir = resolve(import.meta.dirname);
 for (const d of readdirSync(dir, { withFileTypes: true })) {
   if (!d.isDirectory()) continue;
-  const rows = goldenRows(join(dir, d.name));
+  const rows = await goldenRows(join(dir, d.name));
   writeFileSync(join(dir, d.name, 'expected.jsonl'), rows.map((r) => JSON.stringify(r)).join('\n') + '\n');
   rmSync(join(dir, d.name, 'actual.changed.jsonl'), { force: true });
   console.log(`${d.name}: ${rows.length} figures`);
