@@ -6,7 +6,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { writeParquet } from '../pipelines/write/parquet.ts';
 import { indicatorRows } from '../src/lib/indicators.ts';
 import {
-  documentById, documentFigures, figureDetail, indicatorCounts, measuresOf, regionCounts, sameFact, series, seriesSources,
+  documentById, documentFigures, documentGenres, documentList, documentRegions, figureDetail, indicatorCounts, measuresOf, regionCounts, sameFact, series, seriesSources,
   tableCount, tableExport, tablePage, TABLES, yearList, type Query, type TableFilter,
 } from '../src/lib/db/queries.ts';
 import type { DocumentRow, FigureRow, RegionRow } from '../src/lib/types.ts';
@@ -32,11 +32,14 @@ const SPECS: Spec[] = [
   ['0000000000000a12', 'a', 'hubei', 'other', 2021, 'actual', 'total', 33, 'count', 'exact', '33个', '科技创新指数33个。', 0.4],
 ];
 
-const DOCS: Record<'a' | 'b', Omit<DocumentRow, 'raw_text' | 'text'>> = {
+const DOCS: Record<'a' | 'b' | 'c', Omit<DocumentRow, 'raw_text' | 'text'>> = {
   a: { doc_id: 'a.txt', file: 'a.txt', title: '关于第278号建议的答复', issuer: '湖北省科学技术厅', published: '2021-07-29', current_year: 2021, date_source: 'labelled publication date', source_url: null, genre: null, region: 'hubei',
     doc_number: null, script: 'simplified', sha256: 'a'.repeat(64), encoding: 'utf-8', warnings: ['spam removed: 1 line'] },
   b: { doc_id: 'b.txt', file: 'b.txt', title: '重庆市科学技术局答复函', issuer: '重庆市科学技术局', published: '2023-07-26', current_year: 2023, date_source: 'labelled publication date', source_url: 'http://kjj.cq.gov.cn/a.html', genre: 'reply to a proposal', region: 'chongqing',
     doc_number: '渝科局函〔2023〕278号', script: 'simplified', sha256: 'b'.repeat(64), encoding: 'gb18030', warnings: [] },
+  // No full date and no figures: the library places it by its current year and counts 0.
+  c: { doc_id: 'c.txt', file: 'dev/c.txt', title: 'Wuhan Science News 武汉科技新闻', issuer: '武汉市科技局', published: null, current_year: 2022, date_source: 'the latest year the text reports as past, plus one', source_url: 'https://kjj.wuhan.gov.cn/c.html', genre: 'News report',
+    region: 'wuhan', doc_number: null, script: 'traditional', sha256: 'c'.repeat(64), encoding: 'big5', warnings: [] },
 };
 
 const NAMES = new Map(indicatorRows().map((i) => [i.indicator, i.name_zh]));
@@ -55,7 +58,10 @@ function fixture(): { figures: FigureRow[]; documents: DocumentRow[] } {
       text_start: start, text_end: start + quote.length, sentence_text_start: sentenceStart,
     };
   });
-  const documents = (['a', 'b'] as const).map((d) => ({ ...DOCS[d], raw_text: texts[d], text: texts[d] }));
+  const documents = [
+    ...(['a', 'b'] as const).map((d) => ({ ...DOCS[d], raw_text: texts[d], text: texts[d] })),
+    { ...DOCS.c, raw_text: '武漢科技新聞。\n', text: '武汉科技新闻。\n' },
+  ];
   return { figures, documents };
 }
 
@@ -226,6 +232,55 @@ describe('document queries', () => {
   });
 });
 
+describe('documents library', () => {
+  const list = async (...a: Parameters<typeof documentList>) => (await rows(documentList(...a))).map((r) => r.doc_id);
+
+  it('documentList gives every document with its metadata and figure count, no text', async () => {
+    const got = await rows(documentList({}, 'date', true));
+    expect(got.map((r) => [r.doc_id, r.figures])).toEqual([['b.txt', 4], ['c.txt', 0], ['a.txt', 8]]);
+    expect(got[1]).toEqual({
+      doc_id: 'c.txt', file: 'dev/c.txt', title: 'Wuhan Science News 武汉科技新闻', issuer: '武汉市科技局', published: null, current_year: 2022,
+      date_source: 'the latest year the text reports as past, plus one', region: 'wuhan', genre: 'News report',
+      source_url: 'https://kjj.wuhan.gov.cn/c.html', doc_number: null, script: 'traditional', encoding: 'big5', warnings: [], figures: 0,
+    });
+    expect(got[2]).toMatchObject({ published: '2021-07-29', source_url: null, genre: null, warnings: ['spam removed: 1 line'] });
+  });
+
+  it('documentList sorts by date (a year-only document by its current year), title, region and figure count', async () => {
+    expect(await list({}, 'date', false)).toEqual(['a.txt', 'c.txt', 'b.txt']);
+    // Titles in code-point order (Latin first, then 关 U+5173 before 重 U+91CD): DuckDB-WASM has no ICU collation to sort by pinyin.
+    expect(await list({}, 'title', false)).toEqual(['c.txt', 'a.txt', 'b.txt']);
+    expect(await list({}, 'title', true)).toEqual((await list({}, 'title', false)).reverse());
+    expect(await list({}, 'region', false)).toEqual(['b.txt', 'a.txt', 'c.txt']);
+    expect(await list({}, 'figures', true)).toEqual(['a.txt', 'b.txt', 'c.txt']);
+    expect(await list({}, 'figures', false)).toEqual(['c.txt', 'b.txt', 'a.txt']);
+    expect(() => documentList({}, 'title; DROP TABLE documents' as never, false)).toThrow(/cannot sort documents by/);
+  });
+
+  it('documentList filters by free text over title, issuer and genre, by region and by genre', async () => {
+    expect(await list({ q: '答复' }, 'date', true)).toEqual(['b.txt', 'a.txt']);
+    expect(await list({ q: '武汉市' }, 'date', true)).toEqual(['c.txt']);
+    expect(await list({ q: 'news REPORT' }, 'date', true)).toEqual(['c.txt']);
+    expect(await list({ q: '湖北省科学技术厅' }, 'date', true)).toEqual(['a.txt']);
+    // The text is not searched: 10400家 is in a's sentences only.
+    expect(await list({ q: '10400家' }, 'date', true)).toEqual([]);
+    expect(await list({ region: 'wuhan' }, 'date', true)).toEqual(['c.txt']);
+    expect(await list({ genre: 'reply to a proposal' }, 'date', true)).toEqual(['b.txt']);
+    expect(await list({ genre: 'reply' }, 'date', true)).toEqual([]);
+    expect(await list({ q: '答复', region: 'hubei' }, 'date', true)).toEqual(['a.txt']);
+    expect(await list({ q: '%' }, 'date', true)).toEqual([]);
+  });
+
+  it('documentRegions and documentGenres count the documents of each, most first', async () => {
+    expect(await rows(documentRegions())).toEqual([
+      { region: 'chongqing', name_zh: '重庆', name_en: 'Chongqing', n: 1 },
+      { region: 'hubei', name_zh: '湖北', name_en: 'Hubei', n: 1 },
+      { region: 'wuhan', name_zh: '武汉', name_en: 'Wuhan', n: 1 },
+    ]);
+    expect(await rows(documentGenres())).toEqual([{ genre: 'News report', n: 1 }, { genre: 'reply to a proposal', n: 1 }]);
+  });
+});
+
 describe('figures table', () => {
   it('tableCount applies each filter and their conjunction', async () => {
     expect(await count({})).toBe(12);
@@ -314,6 +369,8 @@ describe('hostile parameters are values', () => {
     expect(await rows(series(s, s, s, [s, 'hubei']))).toEqual([]);
     expect(await rows(seriesSources(s, s, s, [s, 'hubei'], { stances: [s] }))).toEqual([]);
     expect(await rows(sameFact({ region: s, indicator: s, year: 2020, measure: s, unit: s, stance: s }))).toEqual([]);
+    expect(await rows(documentList({ q: s, region: s, genre: s }, 'date', true))).toEqual([]);
+    expect(await rows(documentList({ region: s }, 'title', false))).toEqual([]);
     expect(await count({})).toBe(12);
     expect((await rows(documentById('a.txt'))).length).toBe(1);
   });

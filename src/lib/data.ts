@@ -1,10 +1,11 @@
 /**
  * The dashboard's data folder as every view reads it: a query runner over its
- * Parquet files, its catalogs and its data version, each loaded once.
+ * Parquet files, its catalogs, its run report and data version, each loaded once.
  */
 import { run } from './db/duckdb.ts';
 import { dataVersionOf, type DataVersion } from './charts/frame.ts';
 import { loadCatalogs, type Catalogs, type Exec } from './charts/spec.ts';
+import type { RunReport } from './types.ts';
 
 /** A query runner over the data folder at `dataUrl` (DuckDB-WASM). */
 export function browserExec(dataUrl: string): Exec {
@@ -12,7 +13,7 @@ export function browserExec(dataUrl: string): Exec {
 }
 
 const catalogs = new Map<string, Promise<Catalogs>>();
-const versions = new Map<string, Promise<DataVersion>>();
+const runs = new Map<string, Promise<Partial<RunReport> | null>>();
 
 /** The catalogs, loaded once per data folder; a failed load is tried again next time. */
 export function catalogsOf(dataUrl: string): Promise<Catalogs> {
@@ -25,14 +26,24 @@ export function catalogsOf(dataUrl: string): Promise<Catalogs> {
 }
 
 /**
- * The data version of the folder, from the pipeline's run.json, read once;
+ * The pipeline's run.json of the folder, read once: what the last run read,
+ * refused and wrote. Null when it cannot be read (missing, not JSON), so a
+ * view can say so and still draw.
+ */
+export function runReport(dataUrl: string): Promise<Partial<RunReport> | null> {
+  if (!runs.has(dataUrl)) {
+    runs.set(dataUrl, fetch(`${dataUrl}/run.json`)
+      .then(async (r) => (r.ok ? ((await r.json()) as Partial<RunReport>) : null))
+      .then((run) => (run && typeof run === 'object' ? run : null))
+      .catch(() => null));
+  }
+  return runs.get(dataUrl)!;
+}
+
+/**
+ * The data version of the folder, from the pipeline's run.json;
  * `unknown` when it cannot be read, so a chart still draws and says so.
  */
-export function dataVersion(dataUrl: string): Promise<DataVersion> {
-  if (!versions.has(dataUrl)) {
-    versions.set(dataUrl, fetch(`${dataUrl}/run.json`)
-      .then(async (r) => dataVersionOf(r.ok ? await r.json() : {}))
-      .catch(() => dataVersionOf({})));
-  }
-  return versions.get(dataUrl)!;
+export async function dataVersion(dataUrl: string): Promise<DataVersion> {
+  return dataVersionOf((await runReport(dataUrl)) ?? {});
 }

@@ -111,6 +111,20 @@ const WORDS = {
   embedInvalid: { zh: '无法显示此图表', en: 'This chart cannot be shown' },
   citations: { zh: '引用来源', en: 'Sources cited' },
   plottedFigures: { zh: '图中数据', en: 'Figures plotted' },
+  docs: { zh: '文档库', en: 'Documents' },
+  darkTheme: { zh: '深色', en: 'Dark' },
+  docTitle: { zh: '标题', en: 'Title' },
+  date: { zh: '日期', en: 'Date' },
+  scriptEncoding: { zh: '字形 · 编码', en: 'Script · encoding' },
+  figureCount: { zh: '数据条数', en: 'Figures' },
+  docCount: { zh: '{n} 份文档', en: '{n} documents' },
+  docsSearch: { zh: '搜索标题、发布机构、文件类型', en: 'Search titles, issuers, genres' },
+  docsEmpty: { zh: '没有符合筛选条件的文档', en: 'No documents match these filters' },
+  refused: { zh: '上次运行未能读取的文件', en: 'Files the last run refused' },
+  refusedNone: { zh: '上次运行没有拒收任何文件', en: 'The last run refused no file' },
+  reason: { zh: '原因', en: 'Reason' },
+  runUnknown: { zh: '无法读取运行记录 run.json', en: 'The run record run.json could not be read' },
+  runWarnings: { zh: '语料文件说明', en: 'Notes on the corpus files' },
 } as const;
 
 /** A word of the interface. */

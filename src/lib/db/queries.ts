@@ -220,3 +220,73 @@ ORDER BY f.region, f.indicator, f.year, f.figure_id`,
 export function yearList(): Query {
   return { name: 'yearList', sql: 'SELECT DISTINCT year FROM figures WHERE year IS NOT NULL ORDER BY year', params: [] };
 }
+
+/** What the documents library is filtered by; empty means every document. */
+export interface DocumentFilter {
+  /** Free text, matched in the title, issuer and genre (case-insensitive). */
+  q?: string;
+  region?: string;
+  genre?: string;
+}
+
+/** Orders the documents library offers (anything else is refused, never spliced). */
+export const DOCUMENT_SORTS = ['date', 'title', 'region', 'figures'] as const;
+export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
+
+/**
+ * Every document the filter keeps, with its metadata and how many figures were
+ * extracted from it; no text. A document without a full date is placed by its
+ * current year, before the dated ones of that year.
+ */
+export function documentList(filter: DocumentFilter, sort: DocumentSort, descending: boolean): Query {
+  if (!DOCUMENT_SORTS.includes(sort)) throw new Error(`cannot sort documents by ${sort}`);
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (filter.q) {
+    parts.push(`(strpos(lower(coalesce(d.title, '')), lower(?)) > 0 OR strpos(lower(coalesce(d.issuer, '')), lower(?)) > 0
+  OR strpos(lower(coalesce(d.genre, '')), lower(?)) > 0)`);
+    params.push(filter.q, filter.q, filter.q);
+  }
+  if (filter.region) { parts.push('d.region = ?'); params.push(filter.region); }
+  if (filter.genre) { parts.push('d.genre = ?'); params.push(filter.genre); }
+  const dir = descending ? 'DESC' : 'ASC';
+  const order: Record<DocumentSort, string> = {
+    date: `coalesce(year(d.published), d.current_year) ${dir} NULLS LAST, d.published ${dir} NULLS FIRST`,
+    title: `d.title ${dir}`,
+    region: `d.region ${dir}, d.published DESC NULLS LAST`,
+    figures: `figures ${dir}`,
+  };
+  return {
+    name: 'documentList',
+    sql: `SELECT d.doc_id, d.file, d.title, d.issuer, CAST(d.published AS VARCHAR) AS published, d.current_year, d.date_source,
+  d.region, d.genre, d.source_url, d.doc_number, d.script, d.encoding, d.warnings, CAST(coalesce(n.n, 0) AS INTEGER) AS figures
+FROM documents d LEFT JOIN (SELECT doc_id, count(*) AS n FROM figures GROUP BY doc_id) n ON n.doc_id = d.doc_id
+${parts.length ? `WHERE ${parts.join(' AND ')}` : ''}
+ORDER BY ${order[sort]}, d.doc_id`,
+    params,
+  };
+}
+
+/** The documents' main regions with their names and how many documents each, most first: the library's region filter. */
+export function documentRegions(): Query {
+  return {
+    name: 'documentRegions',
+    sql: `SELECT d.region, r.name_zh, r.name_en, CAST(count(*) AS INTEGER) AS n
+FROM documents d LEFT JOIN regions r ON r.region = d.region
+WHERE d.region IS NOT NULL AND d.region <> ''
+GROUP BY d.region, r.name_zh, r.name_en
+ORDER BY n DESC, d.region`,
+    params: [],
+  };
+}
+
+/** The documents' genres and how many documents each, most first: the library's genre filter. */
+export function documentGenres(): Query {
+  return {
+    name: 'documentGenres',
+    sql: `SELECT genre, CAST(count(*) AS INTEGER) AS n FROM documents
+WHERE genre IS NOT NULL AND genre <> ''
+GROUP BY genre ORDER BY n DESC, genre`,
+    params: [],
+  };
+}
