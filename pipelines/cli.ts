@@ -1,20 +1,38 @@
+import { availableParallelism } from 'node:os';
 import { runPipeline } from './run.ts';
 
-const USAGE = `usage: npm run pipeline -- [--in <folder>] [--out <folder>] [--quiet]
-  --in     folder of documents (.txt, .html, .htm), read recursively   (default: seeds)
-  --out    folder for figures/documents/indicators/regions.parquet and run.json (default: static/data)
-  --quiet  print nothing but errors`;
+const USAGE = `usage: npm run pipeline -- [--in <folder>] [--out <folder>] [--cache <folder> | --no-cache] [--workers N] [--quiet]
+  --in        folder of documents (.txt, .html, .htm, .pdf, .docx), read recursively   (default: seeds)
+  --out       folder for figures/documents/indicators/regions.parquet and run.json (default: static/data)
+  --cache     folder of extracted documents, so a rerun extracts only new or changed ones
+              (default: node_modules/.cache/kelan/pipeline)
+  --no-cache  extract every document and keep nothing
+  --workers   threads extracting documents; 1 extracts in the main thread (default: the cores, ${availableParallelism()})
+  --quiet     print nothing but errors`;
 
-function parseArgs(argv: string[]): { input: string; output: string; quiet: boolean } {
-  const a = { input: 'seeds', output: 'static/data', quiet: false };
+interface Args { input: string; output: string; cache?: string; workers: number; quiet: boolean }
+
+function parseArgs(argv: string[]): Args {
+  const a: Args = { input: 'seeds', output: 'static/data', cache: 'node_modules/.cache/kelan/pipeline', workers: availableParallelism(), quiet: false };
+  const value = (i: number, k: string) => {
+    const v = argv[i];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${k} needs a value\n${USAGE}`);
+    return v;
+  };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
-    if (k === '--in') a.input = argv[++i];
-    else if (k === '--out') a.output = argv[++i];
+    if (k === '--in') a.input = value(++i, k);
+    else if (k === '--out') a.output = value(++i, k);
+    else if (k === '--cache') a.cache = value(++i, k);
+    else if (k === '--no-cache') a.cache = undefined;
+    else if (k === '--workers') {
+      const v = value(++i, k);
+      a.workers = Number(v);
+      if (!/^[1-9][0-9]*$/.test(v)) throw new Error(`--workers needs a whole number of at least 1, not ${v}`);
+    }
     else if (k === '--quiet') a.quiet = true;
     else if (k === '--help' || k === '-h') { console.log(USAGE); process.exit(0); }
     else throw new Error(`unknown argument: ${k}\n${USAGE}`);
-    if (a.input === undefined || a.output === undefined) throw new Error(`${k} needs a folder\n${USAGE}`);
   }
   return a;
 }
@@ -35,11 +53,15 @@ async function main() {
   const report = await runPipeline({
     input: args.input,
     output: args.output,
+    cache: args.cache,
+    workers: args.workers,
     progress: progressBar(!args.quiet && process.stderr.isTTY === true),
   });
   if (args.quiet) return;
   console.log(`read ${report.documents_read} documents, refused ${report.documents_refused}, wrote ${report.figures_written} figures to ${args.output} (data ${report.data_version})`);
+  console.log(`  extracted ${report.documents_extracted} on ${report.workers} thread(s), ${report.documents_cached} from the cache${args.cache ? ` (${args.cache})` : ''}`);
   for (const r of report.refused) console.log(`  refused ${r.file}: ${r.reason}`);
+  for (const w of report.warnings ?? []) console.log(`  warning: ${w}`);
   const stages = Object.entries(report.stage_ms).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ');
   console.log(`  stages: ${stages}`);
 }

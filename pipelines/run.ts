@@ -1,19 +1,20 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DocumentRow, FigureRow, Refusal, RunReport } from '../src/lib/types.ts';
 import { indicatorRows } from '../src/lib/indicators.ts';
 import { regions } from './figures/catalog/regions.ts';
-import { clean } from './clean/clean.ts';
-import { blankSetAside, setAsideIn } from './clean/set-aside.ts';
-import { extractFigures } from './figures/figures.ts';
-import { inferIssuers, readMetadata, type Metadata } from './metadata/metadata.ts';
-import { normalize, type Normalized } from './normalize/normalize.ts';
+import { blankSetAside } from './clean/set-aside.ts';
+import { inferIssuers } from './metadata/metadata.ts';
+import { type Prepared } from './prepare.ts';
+import { documentKey, extractorVersion, finishedKey, OutcomeCache } from './cache/cache.ts';
+import type { IssuerOf, Outcome } from './pool/extract.ts';
+import { inProcess, workerPool } from './pool/pool.ts';
 import { writeParquet } from './write/parquet.ts';
-import { documentRow, figureRow } from './write/rows.ts';
-import { listDocuments, readDocument, type RawDocument } from './read/read.ts';
+import { listDocuments } from './read/read.ts';
 import { readSources } from './read/sources.ts';
-import { splitSentences, type Sentence } from './sentences/sentences.ts';
+
+export { figuresOf, prepare, type Prepared } from './prepare.ts';
 
 /** Where to read, where to write, and the side effects a run may have. */
 export interface RunOptions {
@@ -23,41 +24,21 @@ export interface RunOptions {
   progress?: (done: number, total: number) => void;
   /** The clock, for stage timings and run.json's start time. */
   now?: () => number;
+  /** Folder of the extraction cache; none when absent. */
+  cache?: string;
+  /** Worker threads extracting documents; 1 (the default) extracts in this thread. */
+  workers?: number;
 }
 
-/** A document read, cleaned, normalised and split, ready for figures. */
-export interface Prepared {
-  raw: RawDocument;
-  norm: Normalized;
-  /** 1 where the clean stage set the normalised text aside. */
-  setAside: Uint8Array;
-  sentences: Sentence[];
-  meta: Metadata;
-  warnings: string[];
+/** run.json: the contract's report, with what came from the cache and how many threads extracted. */
+export interface PipelineReport extends RunReport {
+  documents_extracted: number;
+  documents_cached: number;
+  workers: number;
+  extractor_version: string;
 }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
-
-type Timer = <T>(stage: string, f: () => T) => T;
-const untimed: Timer = (_stage, f) => f();
-
-/** Runs the clean, normalize, metadata and sentence stages over one document read. */
-export function prepare(raw: RawDocument, time: Timer = untimed): Prepared {
-  const cleaned = time('clean', () => clean(raw.rawText));
-  const norm = time('normalize', () => normalize(raw.rawText));
-  const setAside = setAsideIn(norm, raw.rawText.length, cleaned.setAside);
-  const meta = time('metadata', () => readMetadata(blankSetAside(norm.text, setAside), norm.text));
-  const sentences = time('sentences', () => splitSentences(norm.text));
-  const warnings = [...cleaned.warnings];
-  if (norm.pinyinRemoved) warnings.push(`pinyin annotations removed: ${norm.pinyinRemoved}`);
-  return { raw, norm, setAside, sentences, meta, warnings };
-}
-
-/** Extracts the figure rows of a prepared document. */
-export function figuresOf(p: Prepared, time: Timer = untimed): FigureRow[] {
-  const found = time('figures', () => extractFigures({ text: p.norm.text, setAside: p.setAside, sentences: p.sentences, meta: p.meta }));
-  return found.map((f) => figureRow(p, f));
-}
 
 /** The metadata stage's second pass: issuers inferred across the documents of a run. */
 export function inferAcross(docs: Prepared[]): void {
@@ -68,62 +49,79 @@ export function inferAcross(docs: Prepared[]): void {
  * Runs the pipeline over every document under `input` and writes figures,
  * documents, indicators and regions as Parquet, with run.json, into `output`.
  * A document that cannot be read or extracted is refused by name; the others go on.
+ * A document whose bytes, path and extractor version are in the cache is not extracted again.
  */
-export async function runPipeline(opts: RunOptions): Promise<RunReport> {
+export async function runPipeline(opts: RunOptions): Promise<PipelineReport> {
   const now = opts.now ?? (() => Date.now());
   const started = now();
   if (!existsSync(opts.input) || !statSync(opts.input).isDirectory()) throw new Error(`input folder not found: ${opts.input}`);
   const stageMs: Record<string, number> = { read: 0, clean: 0, normalize: 0, metadata: 0, sentences: 0, figures: 0, write: 0 };
-  const time = <T>(stage: string, f: () => T): T => {
-    const t = now();
-    try { return f(); } finally { stageMs[stage] += now() - t; }
+
+  const files = listDocuments(opts.input).map((path) => ({ path, file: relative(opts.input, path).split('\\').join('/') }));
+  const { sources, warnings } = readSources(opts.input, files.map((f) => f.path));
+  const version = extractorVersion();
+  const cache = opts.cache ? new OutcomeCache(opts.cache, version) : undefined;
+  const workers = Math.max(1, Math.min(opts.workers ?? 1, files.length));
+  const extractor = workers > 1 ? workerPool(workers) : inProcess(now);
+  const extracted = new Set<string>();
+  const cached = new Set<string>();
+  const outcome = async (path: string, file: string, key: string | undefined, peers?: IssuerOf[]): Promise<Outcome> => {
+    const hit = key ? cache?.get(key, file) : undefined;
+    if (hit) { cached.add(file); return hit; }
+    const o = await extractor.extract(path, opts.input, file, peers);
+    extracted.add(file);
+    if (key) cache?.put(key, o);
+    return o;
+  };
+  const keyOf = (path: string, file: string) => {
+    if (!cache) return undefined;
+    try { return documentKey(file, readFileSync(path)); } catch { return undefined; }
   };
 
-  const files = listDocuments(opts.input);
-  const { sources, warnings } = readSources(opts.input, files);
   const refused: Refusal[] = [];
-  // Figures are extracted as each document is read, so that only its rows stay in
-  // memory; a document whose issuer must be inferred from the others waits for them.
-  const metas: Array<{ docId: string; meta: Metadata }> = [];
-  const waiting: Prepared[] = [];
   const figures: FigureRow[] = [];
   const documents: DocumentRow[] = [];
-  const finish = (p: Prepared) => {
-    try {
-      for (const f of figuresOf(p, time)) figures.push(f);
-      documents.push(documentRow(p, sources.get(p.raw.file)));
-    } catch (e) {
-      refused.push({ file: p.raw.file, reason: `figure extraction failed: ${(e as Error).message}` });
-    }
+  const keep = (o: Outcome) => {
+    if (o.refusal) { refused.push(o.refusal); return; }
+    for (const f of o.figures!) figures.push(f);
+    const source = sources.get(o.file);
+    documents.push({ ...o.document!, source_url: source?.url ?? null, genre: source?.genre ?? null });
   };
-  const seen = new Map<string, string>();
-  for (const [i, path] of files.entries()) {
-    const file = relative(opts.input, path).split('\\').join('/');
-    try {
-      const t = now();
-      const result = await readDocument(path, opts.input);
-      stageMs.read += now() - t;
-      if (!result.ok) { refused.push(result.refusal); continue; }
-      const raw = result.doc;
-      if (seen.has(raw.docId)) { refused.push({ file, reason: `duplicate document id ${raw.docId}: also ${seen.get(raw.docId)}` }); continue; }
-      seen.set(raw.docId, file);
-      const p = prepare(raw, time);
-      if (p.meta.issuer) {
-        finish(p);
-        metas.push({ docId: raw.docId, meta: p.meta });
-      } else waiting.push(p);
-    } catch (e) {
-      refused.push({ file, reason: `could not be processed: ${(e as Error).message}` });
-    } finally {
-      opts.progress?.(i + 1, files.length);
+  const waiting: Array<{ o: Outcome; path: string; key?: string }> = [];
+  try {
+    let done = 0;
+    const keys = files.map((f) => keyOf(f.path, f.file));
+    const first = await Promise.all(files.map(async (f, i) => {
+      const o = await outcome(f.path, f.file, keys[i]);
+      opts.progress?.(++done, files.length);
+      return o;
+    }));
+    // Assembled in file order, as one thread reading them one by one would.
+    const seen = new Map<string, string>();
+    const issuers: IssuerOf[] = [];
+    for (const [i, o] of first.entries()) {
+      for (const [stage, ms] of Object.entries(o.stageMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
+      if (o.docId === undefined) { refused.push(o.refusal!); continue; }
+      const also = seen.get(o.docId);
+      if (also !== undefined) { refused.push({ file: o.file, reason: `duplicate document id ${o.docId}: also ${also}` }); continue; }
+      seen.set(o.docId, o.file);
+      if (o.issuer) issuers.push(o.issuer);
+      if (o.waiting) waiting.push({ o, path: files[i].path, key: keys[i] });
+      else keep(o);
     }
+    // A document that does not name its issuer is finished with the run's documents of its 索引号 prefix that do.
+    const finished = await Promise.all(waiting.map(({ o, path, key }) => {
+      const prefix = o.waiting!.indexPrefix;
+      const peers = prefix === null ? [] : issuers.filter((d) => d.indexPrefix === prefix);
+      return outcome(path, o.file, key && finishedKey(key, peers), peers);
+    }));
+    for (const o of finished) {
+      for (const [stage, ms] of Object.entries(o.stageMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
+      keep(o);
+    }
+  } finally {
+    await extractor.close();
   }
-
-  time('metadata', () => inferIssuers([
-    ...metas.map((m) => ({ ...m, text: '' })),
-    ...waiting.map((p) => ({ docId: p.raw.docId, meta: p.meta, text: blankSetAside(p.norm.text, p.setAside) })),
-  ]));
-  for (const p of waiting) finish(p);
   documents.sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0));
   figures.sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : a.raw_start - b.raw_start || a.raw_end - b.raw_end));
 
@@ -132,10 +130,12 @@ export async function runPipeline(opts: RunOptions): Promise<RunReport> {
   await writeParquet(opts.output, { figures, documents, indicators: indicatorRows(), regions: regions().map(({ names: _n, ...r }) => r) });
   stageMs.write += now() - t;
 
-  const report: RunReport = {
+  const report: PipelineReport = {
     started: new Date(started).toISOString(), input: opts.input, output: opts.output,
     documents_read: documents.length, documents_refused: refused.length, refused,
-    figures_written: figures.length, stage_ms: stageMs, data_version: dataVersion, warnings,
+    figures_written: figures.length, stage_ms: stageMs, data_version: dataVersion,
+    documents_extracted: extracted.size, documents_cached: [...cached].filter((f) => !extracted.has(f)).length, workers, extractor_version: version,
+    warnings: [...warnings, ...(cache?.warnings ?? [])],
   };
   mkdirSync(opts.output, { recursive: true });
   const tmp = join(opts.output, `.run.json.${process.pid}`);

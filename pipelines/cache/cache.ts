@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Outcome } from '../pool/extract.ts';
+
+const PIPELINES = dirname(dirname(fileURLToPath(import.meta.url)));
+const ROOT = dirname(PIPELINES);
+
+const sha = (s: string | Uint8Array) => createHash('sha256').update(s).digest('hex');
+
+function sources(dir: string): string[] {
+  const found: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, e.name);
+    if (e.isDirectory()) found.push(...sources(path));
+    else if (e.name.endsWith('.ts')) found.push(path);
+  }
+  return found;
+}
+
+/**
+ * The extractor's version: a hash of every source file under pipelines/ (the stages,
+ * their rule tables and catalogs) and of the locked dependency versions, so that a
+ * changed rule invalidates the cache by itself. The scorer and the CLI are left out.
+ */
+export function extractorVersion(): string {
+  const h = createHash('sha256');
+  const files = sources(PIPELINES)
+    .map((p) => relative(ROOT, p).split('\\').join('/'))
+    .filter((p) => !p.startsWith('pipelines/evaluate/') && p !== 'pipelines/cli.ts')
+    .sort();
+  for (const f of [...files, 'package-lock.json']) {
+    h.update(f + '\0');
+    try { h.update(readFileSync(join(ROOT, f))); } catch { h.update('missing'); }
+    h.update('\0');
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+/** The key of a document: its path in the corpus (its id and rows name it) and its bytes. */
+export function documentKey(file: string, bytes: Uint8Array): string {
+  return sha(`${file}\0${sha(bytes)}`);
+}
+
+/** The key of a document finished with the issuers its 索引号 peers name. */
+export function finishedKey(key: string, peers: unknown): string {
+  return sha(`${key}\0${JSON.stringify(peers)}`);
+}
+
+/**
+ * Outcomes of documents stored by key, one JSON file each under `<dir>/<version>/`.
+ * An entry that cannot be read or does not fit its key is ignored with a warning,
+ * so a damaged cache costs time, never correct output.
+ */
+export class OutcomeCache {
+  readonly dir: string;
+  readonly warnings: string[] = [];
+
+  constructor(root: string, readonly version: string) {
+    this.dir = join(root, version);
+    mkdirSync(this.dir, { recursive: true });
+    // Entries of other extractor versions can never be read again.
+    for (const e of readdirSync(root, { withFileTypes: true })) {
+      if (e.isDirectory() && e.name !== version && /^[0-9a-f]{16}$/.test(e.name)) rmSync(join(root, e.name), { recursive: true, force: true });
+    }
+  }
+
+  private path(key: string) {
+    return join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  /** The stored outcome for `key` of `file`, or undefined. */
+  get(key: string, file: string): Outcome | undefined {
+    let text: string;
+    try { text = readFileSync(this.path(key), 'utf8'); } catch { return undefined; }
+    try {
+      const entry = JSON.parse(text) as { key?: string; outcome?: Outcome };
+      const o = entry.outcome;
+      if (entry.key !== key || !o || o.file !== file || (!o.refusal && !o.waiting && (!o.document || !Array.isArray(o.figures)))) throw new Error('does not fit its key');
+      return { ...o, stageMs: {} };
+    } catch (e) {
+      this.warnings.push(`cache entry ${key} for ${file} ignored: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+
+  /** Stores `outcome` under `key`, written to a temporary name and renamed into place. */
+  put(key: string, outcome: Outcome): void {
+    const path = this.path(key);
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      const tmp = `${path}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ key, outcome: { ...outcome, stageMs: {} } }));
+      renameSync(tmp, path);
+    } catch (e) {
+      this.warnings.push(`cache entry ${key} for ${outcome.file} not written: ${(e as Error).message}`);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+import { Worker } from 'node:worker_threads';
+import type { Prepared } from '../prepare.ts';
+import { extractOne, type IssuerOf, type Outcome } from './extract.ts';
+import type { Task } from './worker.ts';
+
+/**
+ * Extracts documents, in this thread or on a pool of worker threads. A document that
+ * came back waiting is finished (`peers` given) where its prepared form is held.
+ */
+export interface Extractor {
+  extract(path: string, root: string, file: string, peers?: IssuerOf[]): Promise<Outcome>;
+  close(): Promise<void>;
+}
+
+/** Extracts in this thread, one document at a time. */
+export function inProcess(now?: () => number): Extractor {
+  const held = new Map<string, Prepared>();
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    extract(path, root, file, peers) {
+      const next = last.then(() => extractOne(path, root, file, peers, held, now));
+      last = next.catch(() => {});
+      return next;
+    },
+    close: async () => { held.clear(); },
+  };
+}
+
+interface Queued { task: Task; worker?: Worker; resolve: (o: Outcome) => void; reject: (e: Error) => void }
+
+/**
+ * A pool of `size` worker threads, each extracting one document at a time; a document
+ * goes to the first idle worker, and is finished by the worker that holds it. Workers
+ * run the TypeScript sources through tsx's loader (see boot.mjs).
+ */
+export function workerPool(size: number): Extractor {
+  const idle = new Set<Worker>();
+  const queue: Queued[] = [];
+  const pending = new Map<number, Queued & { worker: Worker }>();
+  const holder = new Map<string, Worker>();
+  let next = 0;
+  let failed: Error | undefined;
+
+  const dispatch = () => {
+    for (const w of idle) {
+      const i = queue.findIndex((q) => q.worker === undefined || q.worker === w);
+      if (i < 0) continue;
+      const [q] = queue.splice(i, 1);
+      idle.delete(w);
+      pending.set(q.task.id, { ...q, worker: w });
+      w.postMessage(q.task);
+    }
+  };
+  const fail = (w: Worker, e: Error) => {
+    // A worker that dies fails what it held and everything still queued: the run stops with the reason.
+    failed = new Error(`extraction worker failed: ${e.message}`);
+    for (const [id, p] of pending) if (p.worker === w) { pending.delete(id); p.reject(failed); }
+    for (const q of queue.splice(0)) q.reject(failed);
+  };
+  const workers = Array.from({ length: size }, () => {
+    const w = new Worker(new URL('./boot.mjs', import.meta.url));
+    w.on('message', (m: { id: number; outcome: Outcome }) => {
+      const p = pending.get(m.id)!;
+      pending.delete(m.id);
+      if (m.outcome.waiting) holder.set(p.task.file, w);
+      idle.add(w);
+      p.resolve(m.outcome);
+      dispatch();
+    });
+    w.on('error', (e) => fail(w, e));
+    idle.add(w);
+    return w;
+  });
+
+  return {
+    extract(path, root, file, peers) {
+      if (failed) return Promise.reject(failed);
+      return new Promise((resolve, reject) => {
+        const worker = peers ? holder.get(file) : undefined;
+        if (peers) holder.delete(file);
+        queue.push({ task: { id: next++, path, root, file, peers }, worker, resolve, reject });
+        dispatch();
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runPipeline, type PipelineReport } from '../pipelines/run.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const fixedClock = () => Date.UTC(2026, 10, 22);
+const TABLES = ['figures.parquet', 'documents.parquet', 'indicators.parquet', 'regions.parquet'];
+const CHANGED = '001_31cbb575ad998fa6.txt';
+
+let work: string;
+let corpus: string;
+let cache: string;
+const run = (out: string, more: { cache?: string; workers?: number } = {}) =>
+  runPipeline({ input: corpus, output: join(work, out), now: fixedClock, ...more });
+const bytes = (out: string, table: string) => readFileSync(join(work, out, table));
+const cacheFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'kelan-incremental-'));
+  corpus = join(work, 'corpus');
+  cache = join(work, 'cache');
+  cpSync(join(root, 'seeds'), corpus, { recursive: true });
+});
+
+describe('incremental runs: the extraction cache', () => {
+  let cold: PipelineReport;
+  let rerun: PipelineReport;
+  let fresh: PipelineReport;
+
+  beforeAll(async () => {
+    cold = await run('cold', { cache });
+    appendFileSync(join(corpus, CHANGED), '\n2025年，全市新增高新技术企业321家。\n');
+    rerun = await run('rerun', { cache });
+    fresh = await run('fresh');
+  }, 120_000);
+
+  it('extracts every document on a cold run and only the changed one on a rerun', () => {
+    expect(cold.documents_extracted).toBe(29);
+    expect(cold.documents_cached).toBe(0);
+    expect(rerun.documents_extracted).toBe(1);
+    expect(rerun.documents_cached).toBe(28);
+    expect(fresh.documents_cached).toBe(0);
+  });
+
+  it('writes after a rerun exactly what a cold run over the changed corpus writes', () => {
+    expect(rerun.figures_written).toBe(fresh.figures_written);
+    expect(rerun.figures_written).toBeGreaterThan(cold.figures_written);
+    expect(rerun.data_version).toBe(fresh.data_version);
+    for (const t of TABLES) expect(bytes('rerun', t).equals(bytes('fresh', t)), t).toBe(true);
+  });
+
+  it('ignores a damaged cache entry with a warning and still writes the same output', async () => {
+    const entries = cacheFiles(cache);
+    writeFileSync(entries[0], '{"key": "not this one"');
+    writeFileSync(entries[1], '{"key": "');
+    const again = await run('damaged', { cache });
+    expect(again.documents_extracted).toBeGreaterThanOrEqual(1);
+    expect(again.warnings!.filter((w) => w.startsWith('cache entry')).length).toBe(2);
+    for (const t of TABLES) expect(bytes('damaged', t).equals(bytes('fresh', t)), t).toBe(true);
+    const healed = await run('healed', { cache });
+    expect(healed.documents_extracted).toBe(0);
+    expect(healed.warnings!.filter((w) => w.startsWith('cache entry'))).toEqual([]);
+  }, 120_000);
+});
+
+describe('worker threads', () => {
+  it('write byte for byte what one thread writes', async () => {
+    const one = await run('one', { workers: 1 });
+    const two = await run('two', { workers: 2 });
+    expect(two.workers).toBe(2);
+    expect(two.data_version).toBe(one.data_version);
+    expect(two.refused).toEqual(one.refused);
+    for (const t of TABLES) expect(bytes('two', t).equals(bytes('one', t)), t).toBe(true);
+  }, 120_000);
+});
