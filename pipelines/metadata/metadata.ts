@@ -111,16 +111,20 @@ function mainRegion(text: string, title: string, issuer: string, docNumber: stri
   return best ?? UNKNOWN;
 }
 
+const TITLE_HEAD = 4000;
+
 /**
- * The clean text with two more characters blanked on each side of every span set
+ * The head of the clean text (where the title is) with two more characters blanked on each side of every span set
  * aside: spam is injected into titles (2024年GD江苏十一选五… 武汉向新求质), and a
  * place glued to it is part of the spam, not the subject.
  */
 function spamGuarded(clean: string, full: string): string {
-  const out = clean.split('');
-  for (let i = 0; i < clean.length; i++) {
+  // The title is among the first lines: only the head of the text needs guarding.
+  const head = Math.min(clean.length, TITLE_HEAD);
+  const out = clean.slice(0, head).split('');
+  for (let i = 0; i < head; i++) {
     if (clean[i] !== ' ' || full[i] === ' ' || full[i] === clean[i]) continue;
-    for (let j = Math.max(0, i - 2); j <= Math.min(clean.length - 1, i + 2); j++) if (out[j] !== '\n') out[j] = ' ';
+    for (let j = Math.max(0, i - 2); j <= Math.min(head - 1, i + 2); j++) if (out[j] !== '\n') out[j] = ' ';
   }
   return out.join('');
 }

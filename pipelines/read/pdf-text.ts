@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js';
 import { ems, layoutText, type TextLine } from './pdf-layout.ts';
 
@@ -29,6 +29,8 @@ export async function pdfToText(bytes: Uint8Array): Promise<PdfTextResult> {
   }
   let doc: PDFDocumentProxy;
   try {
+    // Loaded on the first PDF only: the library costs about a second to load, which a corpus without PDFs never pays.
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     doc = await getDocument({
       // pdf.js may detach the buffer it is given.
       data: new Uint8Array(bytes),
