@@ -1,7 +1,8 @@
 /**
  * One measured task, run in its own process so that its peak memory is its own:
  * `read <corpus>` reads and decodes every file; `pipeline <corpus> <out>` runs
- * the whole pipeline; `idle` does nothing, to show what Node and tsx cost alone.
+ * the whole pipeline (`--workers N`, `--cache DIR` as the CLI takes them; one thread and
+ * no cache by default); `idle` does nothing, to show what Node and tsx cost alone.
  * The last line of stdout is the result as JSON.
  */
 import { listDocuments, readDocument } from '../pipelines/read/read.ts';
@@ -13,14 +14,17 @@ export interface TaskResult {
   documents: number;
   refused: number;
   figures: number | null;
+  /** Documents extracted, not taken from the cache (pipeline only). */
+  extracted?: number;
   /** Peak resident set size, in KiB, as `getrusage` reports it. */
   max_rss_kb: number;
 }
 
 async function main(): Promise<void> {
-  const [mode, input, output] = process.argv.slice(2);
+  const [mode, input, output, ...flags] = process.argv.slice(2);
+  const flag = (name: string) => { const i = flags.indexOf(name); return i < 0 ? undefined : flags[i + 1]; };
   const started = performance.now();
-  let result: Omit<TaskResult, 'ms' | 'max_rss_kb'>;
+  let result: Omit<TaskResult, 'ms' | 'max_rss_kb'> & { extracted?: number };
   if (mode === 'idle') {
     result = { documents: 0, refused: 0, figures: null };
   } else if (mode === 'read') {
@@ -38,9 +42,9 @@ async function main(): Promise<void> {
     const progress = process.stderr.isTTY
       ? (done: number, total: number) => { if (done % 100 === 0 || done === total) process.stderr.write(`\r  pipeline: ${done}/${total} documents prepared`); }
       : undefined;
-    const report = await runPipeline({ input, output, progress });
+    const report = await runPipeline({ input, output, progress, workers: Number(flag('--workers') ?? 1), cache: flag('--cache') });
     if (progress) process.stderr.write('\n');
-    result = { documents: report.documents_read, refused: report.documents_refused, figures: report.figures_written };
+    result = { documents: report.documents_read, refused: report.documents_refused, figures: report.figures_written, extracted: report.documents_extracted };
   } else {
     throw new Error(`unknown task: ${mode} (expected idle, read or pipeline)`);
   }
