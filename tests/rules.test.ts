@@ -78,6 +78,14 @@ describe('分别 within its sentence', () => {
   });
 });
 
+describe('labels of figures said of the one before', () => {
+  it('a share or a change in points takes the name of what it is said of', () => {
+    const text = '发布日期:2031-02-01\n全市研发投入强度达到3.1%,比上年提高0.2个百分点。东湖高新区高新技术企业达到6000家,占全市的43%。';
+    expect(figureOf(text, '0.2个百分点').label).toBe('R&D经费变化(百分点)');
+    expect(figureOf(text, '43%').label).toBe('东湖高新区高新技术企业占比');
+  });
+});
+
 describe('region rules', () => {
   it.each(REGION_RULES.map((r) => [r.name, r] as const))('%s', (_name, rule) => {
     const { text, quote, region, area } = rule.example;

@@ -3,7 +3,7 @@ import type { Metadata } from '../metadata/metadata.ts';
 import type { Sentence } from '../sentences/sentences.ts';
 import { CLAUSE_BOUNDARY, figureNumbers, nextBoundary, numberContext, REACH, sentenceContext, type NumberContext, type SentenceContext } from './context.ts';
 import { NOT_NOUN_START, whatItCounts, type Previous } from './counted.ts';
-import { labelFor } from './rules/indicator.ts';
+import { indicatorOf, labelFor } from './rules/indicator.ts';
 import { measureOf } from './rules/measure.ts';
 import { regionFor } from './rules/region.ts';
 import { findTimeMarkers } from './rules/time.ts';
@@ -63,7 +63,9 @@ export function extractFigures(input: FigureInput): Figure[] {
         const place = regionFor({ text, s, m, meta, mentions: c.subjects, nth, respectively: c.respectively });
         const indicator = place.area ? 'other' : counted.indicator;
         const nounText = /^[\u4e00-\u9fff“"]/.test(n.rightNoun) && !NOT_NOUN_START.test(n.rightNoun) ? n.rightNoun : '';
-        const label = counted.inherited && counted.from && counted.from.indicator === indicator ? counted.from.label : labelFor(indicator, n.seg, nounText);
+        let label = counted.inherited && counted.from && counted.from.indicator === indicator ? counted.from.label : labelFor(indicator, n.seg, nounText);
+        // 占全市的43%, 比上年提高0.2个百分点: words that name no thing; the label is the figure before's, with what this one says of it.
+        if (indicator === 'other' && previous && (label.length < 2 || NO_NAME.test(label))) label = derivedLabel(previous, measure, m.kind) || label;
         prev.push({ indicator, measure, period: when.period, label, end: m.end });
         out.push({
           indicator, label, region: place.region, year: when.year, period: when.period, stance: when.stance, measure,
@@ -75,6 +77,19 @@ export function extractFigures(input: FigureInput): Figure[] {
     time.leave();
   });
   return out;
+}
+
+// Labels that name no thing: they open with a comparison or a function word.
+const NO_NAME = /^(?:比|较|同比|占|的|为|是)/;
+
+/** A label for a figure said of the one before it: its share (占比), its change in points, its growth. */
+function derivedLabel(previous: Previous, measure: string, kind: string): string {
+  // Only from a figure that names its thing: a catalog indicator, or an `other` with a label of its own.
+  const base = previous.indicator === 'other' ? previous.label : (previous.label || (indicatorOf(previous.indicator)?.name_zh ?? ''));
+  if (/(?:占比|增速|\(百分点\))$/.test(base) || NO_NAME.test(base)) return '';
+  const suffix = kind === 'points' ? '变化(百分点)' : measure === 'share' ? '占比' : measure === 'growth_rate' ? '增速' : '';
+  if (base.length < 2 || !suffix) return '';
+  return base.endsWith(suffix) ? base : base + suffix;
 }
 
 /** The extractor's own estimate: lower for `other`, an inferred year, an inherited indicator. */

@@ -35,8 +35,8 @@ export const PART_RULES: PartRule[] = [
     example: { text: '2031年,平均每家孵化器在孵企业研发投入达到300万元。', quote: '300万元', modifier: '平均每家孵化器在孵企业' },
   },
   {
-    name: 'a location inside the region',
-    when: /(?:园区|区内|园内|基地内|开发区内|新区内|城区)$/,
+    name: 'a location or sub-area inside the region (园区内, 两江新区, 东湖高新区)',
+    when: /(?:园区|区内|园内|基地内|开发区内|新区内|城区|新区|新城|开发区|高新区|示范区|片区|自贸区)$/,
     example: { text: '2031年,某某园区内高新技术企业达到85家。', quote: '85家', modifier: '某某园区内' },
   },
   {
