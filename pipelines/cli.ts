@@ -1,19 +1,26 @@
 import { availableParallelism } from 'node:os';
-import { runPipeline } from './run.ts';
+import { runPipeline, type PipelineReport } from './run.ts';
+import { mergePartitions } from './shard/merge.ts';
+import { parseShard, type Shard } from './shard/shard.ts';
 
-const USAGE = `usage: npm run pipeline -- [--in <folder>] [--out <folder>] [--cache <folder> | --no-cache] [--workers N] [--quiet]
+const USAGE = `usage: npm run pipeline -- [--in <folder>] [--out <folder>] [--cache <folder> | --no-cache] [--workers N] [--shard k/n] [--quiet]
+       npm run pipeline -- --merge <folder>... --out <folder> [--in <folder>]
   --in        folder of documents (.txt, .html, .htm, .pdf, .docx), read recursively   (default: seeds)
   --out       folder for figures/documents/indicators/regions.parquet and run.json (default: static/data)
   --cache     folder of extracted documents, so a rerun extracts only new or changed ones
               (default: node_modules/.cache/kelan/pipeline)
   --no-cache  extract every document and keep nothing
   --workers   threads extracting documents; 1 extracts in the main thread (default: the cores, ${availableParallelism()})
+  --shard     extract only shard k of n (by a hash of each document's id) and write a partition into --out:
+              figures-k-of-n.parquet, documents-k-of-n.parquet, partition-k-of-n.json
+  --merge     build the dashboard's tables in --out from the partitions in these folders, the same rows
+              as one run; --in only when a document must be extracted again with other shards' issuers
   --quiet     print nothing but errors`;
 
-interface Args { input: string; output: string; cache?: string; workers: number; quiet: boolean }
+interface Args { input: string; output: string; cache?: string; workers: number; shard?: Shard; merge?: string[]; inGiven: boolean; quiet: boolean }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { input: 'seeds', output: 'static/data', cache: 'node_modules/.cache/kelan/pipeline', workers: availableParallelism(), quiet: false };
+  const a: Args = { input: 'seeds', output: 'static/data', cache: 'node_modules/.cache/kelan/pipeline', workers: availableParallelism(), inGiven: false, quiet: false };
   const value = (i: number, k: string) => {
     const v = argv[i];
     if (v === undefined || v.startsWith('--')) throw new Error(`${k} needs a value\n${USAGE}`);
@@ -21,7 +28,13 @@ function parseArgs(argv: string[]): Args {
   };
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
-    if (k === '--in') a.input = value(++i, k);
+    if (k === '--in') { a.input = value(++i, k); a.inGiven = true; }
+    else if (k === '--shard') a.shard = parseShard(value(++i, k));
+    else if (k === '--merge') {
+      a.merge = [];
+      while (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) a.merge.push(argv[++i]);
+      if (!a.merge.length) throw new Error(`--merge needs partition folders\n${USAGE}`);
+    }
     else if (k === '--out') a.output = value(++i, k);
     else if (k === '--cache') a.cache = value(++i, k);
     else if (k === '--no-cache') a.cache = undefined;
@@ -34,6 +47,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--help' || k === '-h') { console.log(USAGE); process.exit(0); }
     else throw new Error(`unknown argument: ${k}\n${USAGE}`);
   }
+  if (a.merge && a.shard) throw new Error(`--merge and --shard do not go together\n${USAGE}`);
   return a;
 }
 
@@ -50,13 +64,16 @@ function progressBar(enabled: boolean) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  const report = await runPipeline({
-    input: args.input,
-    output: args.output,
-    cache: args.cache,
-    workers: args.workers,
-    progress: progressBar(!args.quiet && process.stderr.isTTY === true),
-  });
+  const report: PipelineReport = args.merge
+    ? await mergePartitions({ partitions: args.merge, output: args.output, input: args.inGiven ? args.input : undefined, cache: args.cache, workers: args.workers })
+    : await runPipeline({
+      input: args.input,
+      output: args.output,
+      cache: args.cache,
+      workers: args.workers,
+      shard: args.shard,
+      progress: progressBar(!args.quiet && process.stderr.isTTY === true),
+    });
   if (args.quiet) return;
   console.log(`read ${report.documents_read} documents, refused ${report.documents_refused}, wrote ${report.figures_written} figures to ${args.output} (data ${report.data_version})`);
   console.log(`  extracted ${report.documents_extracted} on ${report.workers} thread(s), ${report.documents_cached} from the cache${args.cache ? ` (${args.cache})` : ''}`);

@@ -1,18 +1,19 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
 import type { DocumentRow, FigureRow, Refusal, RunReport } from '../src/lib/types.ts';
 import { indicatorRows } from '../src/lib/indicators.ts';
 import { regions } from './figures/catalog/regions.ts';
 import { blankSetAside } from './clean/set-aside.ts';
 import { inferIssuers } from './metadata/metadata.ts';
 import { type Prepared } from './prepare.ts';
-import { documentKey, extractorVersion, finishedKey, OutcomeCache } from './cache/cache.ts';
+import { extractorVersion, OutcomeCache } from './cache/cache.ts';
+import { Outcomes, type CorpusFile } from './outcomes.ts';
 import type { IssuerOf, Outcome } from './pool/extract.ts';
-import { inProcess, workerPool } from './pool/pool.ts';
+import { inShard, shardSuffix, type Shard } from './shard/shard.ts';
 import { writeParquet } from './write/parquet.ts';
 import { listDocuments } from './read/read.ts';
-import { readSources } from './read/sources.ts';
+import { readSources, type Source } from './read/sources.ts';
 
 export { figuresOf, prepare, type Prepared } from './prepare.ts';
 
@@ -28,6 +29,8 @@ export interface RunOptions {
   cache?: string;
   /** Worker threads extracting documents; 1 (the default) extracts in this thread. */
   workers?: number;
+  /** Extract only this shard's documents and write a partition (see shard/merge.ts). */
+  shard?: Shard;
 }
 
 /** run.json: the contract's report, with what came from the cache and how many threads extracted. */
@@ -36,6 +39,24 @@ export interface PipelineReport extends RunReport {
   documents_cached: number;
   workers: number;
   extractor_version: string;
+  shard?: string;
+  /** A merge's documents extracted again because other shards named their issuer. */
+  documents_extracted_again?: number;
+}
+
+/** A refusal and the pass that made it: reading (1) or finishing a waiting document (2). */
+export interface Refused { refusal: Refusal; pass: 1 | 2 }
+
+/** A document that waited for the run's issuers, and the peers it was finished with. */
+export interface Waited { file: string; docId: string; indexPrefix: string | null; peers: IssuerOf[] }
+
+/** What extraction gave for a set of documents, before it is written. */
+export interface Extracted {
+  kept: Outcome[];
+  refused: Refused[];
+  issuers: Array<IssuerOf & { file: string }>;
+  waited: Waited[];
+  stageMs: Record<string, number>;
 }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
@@ -45,101 +66,133 @@ export function inferAcross(docs: Prepared[]): void {
   inferIssuers(docs.map((p) => ({ docId: p.raw.docId, meta: p.meta, text: blankSetAside(p.norm.text, p.setAside) })));
 }
 
+/** The run's documents that name their issuer under the 索引号 prefix of a waiting one. */
+export const peersOf = (issuers: IssuerOf[], prefix: string | null): IssuerOf[] =>
+  prefix === null ? [] : issuers.filter((d) => d.indexPrefix === prefix).map(({ docId, indexPrefix, issuer, issuerPolluted }) => ({ docId, indexPrefix, issuer, issuerPolluted }));
+
+/**
+ * Extracts `files` (in corpus order) and assembles their outcomes in that order, as one
+ * thread reading them one by one would: duplicates refused after the first, then the
+ * documents that do not name their issuer finished with those of their 索引号 prefix.
+ */
+export async function extractFiles(files: CorpusFile[], outcomes: Outcomes, progress?: (done: number, total: number) => void): Promise<Extracted> {
+  const stageMs: Record<string, number> = { read: 0, clean: 0, normalize: 0, metadata: 0, sentences: 0, figures: 0, write: 0 };
+  const addTimes = (o: Outcome) => { for (const [stage, ms] of Object.entries(o.stageMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms; };
+  const keys = files.map((f) => outcomes.keyOf(f));
+  let done = 0;
+  const first = await Promise.all(files.map(async (f, i) => {
+    const o = await outcomes.get(f, keys[i]);
+    progress?.(++done, files.length);
+    return o;
+  }));
+  const x: Extracted = { kept: [], refused: [], issuers: [], waited: [], stageMs };
+  const seen = new Map<string, string>();
+  const waiting: number[] = [];
+  for (const [i, o] of first.entries()) {
+    addTimes(o);
+    if (o.docId === undefined) { x.refused.push({ refusal: o.refusal!, pass: 1 }); continue; }
+    const also = seen.get(o.docId);
+    if (also !== undefined) { x.refused.push({ refusal: { file: o.file, reason: `duplicate document id ${o.docId}: also ${also}` }, pass: 1 }); continue; }
+    seen.set(o.docId, o.file);
+    if (o.issuer) x.issuers.push({ ...o.issuer, file: o.file });
+    if (o.waiting) waiting.push(i);
+    else if (o.refusal) x.refused.push({ refusal: o.refusal, pass: 1 });
+    else x.kept.push(o);
+  }
+  const finished = await Promise.all(waiting.map((i) => {
+    const o = first[i];
+    const peers = peersOf(x.issuers, o.waiting!.indexPrefix);
+    x.waited.push({ file: o.file, docId: o.docId!, indexPrefix: o.waiting!.indexPrefix, peers });
+    return outcomes.get(files[i], keys[i], peers);
+  }));
+  for (const o of finished) {
+    addTimes(o);
+    if (o.refusal) x.refused.push({ refusal: o.refusal, pass: 2 });
+    else x.kept.push(o);
+  }
+  return x;
+}
+
+/** The figure and document rows of kept outcomes, in the order the tables are hashed. */
+export function rowsOf(kept: Outcome[], sources: Map<string, Source>): { figures: FigureRow[]; documents: DocumentRow[] } {
+  const figures: FigureRow[] = [];
+  const documents: DocumentRow[] = [];
+  for (const o of kept) {
+    for (const f of o.figures!) figures.push(f);
+    const source = sources.get(o.file);
+    documents.push({ ...o.document!, source_url: source?.url ?? null, genre: source?.genre ?? null });
+  }
+  sortRows(figures, documents);
+  return { figures, documents };
+}
+
+/** Sorts rows by document, and figures within one by their span. */
+export function sortRows(figures: FigureRow[], documents: DocumentRow[]): void {
+  documents.sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0));
+  figures.sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : a.raw_start - b.raw_start || a.raw_end - b.raw_end));
+}
+
+/** The data's version: a hash of what each figure says, over figures sorted by sortRows. */
+export const dataVersion = (figures: FigureRow[]) =>
+  hash(figures.map((f) => `${f.figure_id}|${f.indicator}|${f.region}|${f.year}|${f.value}`).join('\n')).slice(0, 12);
+
+/** Writes the four tables the dashboard reads. */
+export const writeTables = (output: string, figures: FigureRow[], documents: DocumentRow[]) =>
+  writeParquet(output, { figures, documents, indicators: indicatorRows(), regions: regions().map(({ names: _n, ...r }) => r) });
+
+/** Writes `value` as JSON to `output/name`, through a temporary name. */
+export function writeJson(output: string, name: string, value: unknown): void {
+  mkdirSync(output, { recursive: true });
+  const tmp = join(output, `.${name}.${process.pid}`);
+  writeFileSync(tmp, JSON.stringify(value, null, 2) + '\n');
+  renameSync(tmp, join(output, name));
+}
+
 /**
  * Runs the pipeline over every document under `input` and writes figures,
  * documents, indicators and regions as Parquet, with run.json, into `output`.
  * A document that cannot be read or extracted is refused by name; the others go on.
  * A document whose bytes, path and extractor version are in the cache is not extracted again.
+ * With `shard`, only the shard's documents, written as a partition for merge.ts.
  */
 export async function runPipeline(opts: RunOptions): Promise<PipelineReport> {
   const now = opts.now ?? (() => Date.now());
   const started = now();
   if (!existsSync(opts.input) || !statSync(opts.input).isDirectory()) throw new Error(`input folder not found: ${opts.input}`);
-  const stageMs: Record<string, number> = { read: 0, clean: 0, normalize: 0, metadata: 0, sentences: 0, figures: 0, write: 0 };
 
-  const files = listDocuments(opts.input).map((path) => ({ path, file: relative(opts.input, path).split('\\').join('/') }));
-  const { sources, warnings } = readSources(opts.input, files.map((f) => f.path));
+  const all = listDocuments(opts.input).map((path) => ({ path, file: relative(opts.input, path).split('\\').join('/') }));
+  const { sources, warnings } = readSources(opts.input, all.map((f) => f.path));
+  const files = opts.shard ? all.filter((f) => inShard(basename(f.path), opts.shard!)) : all;
   const version = extractorVersion();
   const cache = opts.cache ? new OutcomeCache(opts.cache, version) : undefined;
   const workers = Math.max(1, Math.min(opts.workers ?? 1, files.length));
-  const extractor = workers > 1 ? workerPool(workers) : inProcess(now);
-  const extracted = new Set<string>();
-  const cached = new Set<string>();
-  const outcome = async (path: string, file: string, key: string | undefined, peers?: IssuerOf[]): Promise<Outcome> => {
-    const hit = key ? cache?.get(key, file) : undefined;
-    if (hit) { cached.add(file); return hit; }
-    const o = await extractor.extract(path, opts.input, file, peers);
-    extracted.add(file);
-    if (key) cache?.put(key, o);
-    return o;
-  };
-  const keyOf = (path: string, file: string) => {
-    if (!cache) return undefined;
-    try { return documentKey(file, readFileSync(path)); } catch { return undefined; }
-  };
-
-  const refused: Refusal[] = [];
-  const figures: FigureRow[] = [];
-  const documents: DocumentRow[] = [];
-  const keep = (o: Outcome) => {
-    if (o.refusal) { refused.push(o.refusal); return; }
-    for (const f of o.figures!) figures.push(f);
-    const source = sources.get(o.file);
-    documents.push({ ...o.document!, source_url: source?.url ?? null, genre: source?.genre ?? null });
-  };
-  const waiting: Array<{ o: Outcome; path: string; key?: string }> = [];
+  const outcomes = new Outcomes(opts.input, cache, workers, now);
+  let x: Extracted;
   try {
-    let done = 0;
-    const keys = files.map((f) => keyOf(f.path, f.file));
-    const first = await Promise.all(files.map(async (f, i) => {
-      const o = await outcome(f.path, f.file, keys[i]);
-      opts.progress?.(++done, files.length);
-      return o;
-    }));
-    // Assembled in file order, as one thread reading them one by one would.
-    const seen = new Map<string, string>();
-    const issuers: IssuerOf[] = [];
-    for (const [i, o] of first.entries()) {
-      for (const [stage, ms] of Object.entries(o.stageMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
-      if (o.docId === undefined) { refused.push(o.refusal!); continue; }
-      const also = seen.get(o.docId);
-      if (also !== undefined) { refused.push({ file: o.file, reason: `duplicate document id ${o.docId}: also ${also}` }); continue; }
-      seen.set(o.docId, o.file);
-      if (o.issuer) issuers.push(o.issuer);
-      if (o.waiting) waiting.push({ o, path: files[i].path, key: keys[i] });
-      else keep(o);
-    }
-    // A document that does not name its issuer is finished with the run's documents of its 索引号 prefix that do.
-    const finished = await Promise.all(waiting.map(({ o, path, key }) => {
-      const prefix = o.waiting!.indexPrefix;
-      const peers = prefix === null ? [] : issuers.filter((d) => d.indexPrefix === prefix);
-      return outcome(path, o.file, key && finishedKey(key, peers), peers);
-    }));
-    for (const o of finished) {
-      for (const [stage, ms] of Object.entries(o.stageMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms;
-      keep(o);
-    }
+    x = await extractFiles(files, outcomes, opts.progress);
   } finally {
-    await extractor.close();
+    await outcomes.close();
   }
-  documents.sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0));
-  figures.sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : a.raw_start - b.raw_start || a.raw_end - b.raw_end));
+  const { figures, documents } = rowsOf(x.kept, sources);
 
-  const dataVersion = hash(figures.map((f) => `${f.figure_id}|${f.indicator}|${f.region}|${f.year}|${f.value}`).join('\n')).slice(0, 12);
   const t = now();
-  await writeParquet(opts.output, { figures, documents, indicators: indicatorRows(), regions: regions().map(({ names: _n, ...r }) => r) });
-  stageMs.write += now() - t;
+  if (opts.shard) await writeParquet(opts.output, { figures, documents }, shardSuffix(opts.shard));
+  else await writeTables(opts.output, figures, documents);
+  x.stageMs.write += now() - t;
 
+  const refused = x.refused.map((r) => r.refusal);
   const report: PipelineReport = {
     started: new Date(started).toISOString(), input: opts.input, output: opts.output,
     documents_read: documents.length, documents_refused: refused.length, refused,
-    figures_written: figures.length, stage_ms: stageMs, data_version: dataVersion,
-    documents_extracted: extracted.size, documents_cached: [...cached].filter((f) => !extracted.has(f)).length, workers, extractor_version: version,
+    figures_written: figures.length, stage_ms: x.stageMs, data_version: dataVersion(figures),
+    documents_extracted: outcomes.extracted.size, documents_cached: outcomes.cached, workers, extractor_version: version,
     warnings: [...warnings, ...(cache?.warnings ?? [])],
   };
-  mkdirSync(opts.output, { recursive: true });
-  const tmp = join(opts.output, `.run.json.${process.pid}`);
-  writeFileSync(tmp, JSON.stringify(report, null, 2) + '\n');
-  renameSync(tmp, join(opts.output, 'run.json'));
+  if (!opts.shard) {
+    writeJson(opts.output, 'run.json', report);
+    return report;
+  }
+  report.shard = `${opts.shard.k}/${opts.shard.n}`;
+  writeJson(opts.output, `partition${shardSuffix(opts.shard)}.json`, { ...report, pass_of_refused: x.refused.map((r) => r.pass), issuers: x.issuers, waited: x.waited });
   return report;
 }

@@ -59,9 +59,10 @@ const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /**
  * Writes the tables as Parquet (zstd) into `outDir` through DuckDB: first into a
  * temporary folder beside it, then renamed into place, so that a run that fails
- * leaves the previous output whole.
+ * leaves the previous output whole. A shard writes only its figures and documents,
+ * named with `suffix` (`figures-2-of-3.parquet`).
  */
-export async function writeParquet(outDir: string, tables: Tables): Promise<string[]> {
+export async function writeParquet(outDir: string, tables: Partial<Tables>, suffix = ''): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const tmp = join(outDir, `.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
@@ -71,18 +72,20 @@ export async function writeParquet(outDir: string, tables: Tables): Promise<stri
   try {
     const written: string[] = [];
     for (const name of Object.keys(SCHEMAS) as Array<keyof Tables>) {
+      const rows = tables[name];
+      if (!rows) continue;
       const { columns, order } = SCHEMAS[name];
       const json = join(tmp, `${name}.jsonl`);
-      await writeJsonLines(json, tables[name]);
+      await writeJsonLines(json, rows);
       const cols = Object.entries(columns).map(([k, t]) => `${quote(k)}: ${quote(t)}`).join(', ');
       const select = Object.keys(columns).map((k) => `"${k}"`).join(', ');
-      const source = tables[name].length
+      const source = rows.length
         ? `read_json(${quote(json)}, format = 'newline_delimited', columns = {${cols}}, maximum_object_size = 1073741824)`
         : `(SELECT ${Object.entries(columns).map(([k, t]) => `NULL::${t} AS "${k}"`).join(', ')} LIMIT 0)`;
-      const file = join(tmp, `${name}.parquet`);
+      const file = join(tmp, `${name}${suffix}.parquet`);
       await conn.run(`COPY (SELECT ${select} FROM ${source} ORDER BY ${order}) TO ${quote(file)} (FORMAT parquet, COMPRESSION zstd)`);
       rmSync(json);
-      written.push(`${name}.parquet`);
+      written.push(`${name}${suffix}.parquet`);
     }
     for (const f of written) renameSync(join(tmp, f), join(outDir, f));
     return written;

@@ -1,0 +1,134 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { DocumentRow, FigureRow } from '../../src/lib/types.ts';
+import { extractorVersion, OutcomeCache } from '../cache/cache.ts';
+import { Outcomes } from '../outcomes.ts';
+import { readSources } from '../read/sources.ts';
+import {
+  dataVersion, peersOf, rowsOf, sortRows, writeJson, writeTables,
+  type PipelineReport, type Refused, type Waited,
+} from '../run.ts';
+import type { IssuerOf } from '../pool/extract.ts';
+
+/** What a shard's run leaves beside its Parquet files (partition-k-of-n.json). */
+interface Partition extends PipelineReport {
+  pass_of_refused: Array<1 | 2>;
+  issuers: Array<IssuerOf & { file: string }>;
+  waited: Waited[];
+}
+
+/** Where the partitions are, where to write, and what a merge may need to extract again. */
+export interface MergeOptions {
+  partitions: string[];
+  output: string;
+  /** The corpus, needed only when a document waited for issuers that another shard holds. */
+  input?: string;
+  cache?: string;
+  workers?: number;
+  now?: () => number;
+}
+
+const PARTITION = /^partition-([0-9]+)-of-([0-9]+)\.json$/;
+const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+const byFile = <T extends { file: string }>(a: T, b: T) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+const samePeers = (a: IssuerOf[], b: IssuerOf[]) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Builds the dashboard's tables from shards' partitions (any folders holding
+ * partition-k-of-n.json with its figures- and documents-k-of-n.parquet), with the same
+ * rows as one run over the whole corpus: a document that did not name its issuer is
+ * extracted again when the issuers of all shards give it other 索引号 peers than its own shard did.
+ */
+export async function mergePartitions(opts: MergeOptions): Promise<PipelineReport> {
+  const now = opts.now ?? (() => Date.now());
+  const started = now();
+  const found: Array<{ dir: string; suffix: string; k: number; n: number; p: Partition }> = [];
+  for (const dir of opts.partitions) {
+    if (!existsSync(dir)) throw new Error(`partition folder not found: ${dir}`);
+    for (const name of readdirSync(dir).sort()) {
+      const m = PARTITION.exec(name);
+      if (!m) continue;
+      const p = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Partition;
+      found.push({ dir, suffix: `-${m[1]}-of-${m[2]}`, k: Number(m[1]), n: Number(m[2]), p });
+    }
+  }
+  if (found.length === 0) throw new Error(`no partition-k-of-n.json in ${opts.partitions.join(', ')}`);
+  const n = found[0].n;
+  const version = found[0].p.extractor_version;
+  const warnings: string[] = [];
+  for (const f of found) {
+    if (f.n !== n) throw new Error(`partition ${f.k} of ${f.n} in ${f.dir} is of another split than ${n}`);
+    if (f.p.extractor_version !== version) throw new Error(`partition ${f.k} of ${f.n} in ${f.dir} was extracted by extractor ${f.p.extractor_version}, not ${version}`);
+  }
+  const ks = new Set(found.map((f) => f.k));
+  if (ks.size !== found.length) throw new Error(`a shard given twice: ${found.map((f) => `${f.k} in ${f.dir}`).join(', ')}`);
+  const missing = Array.from({ length: n }, (_, i) => i + 1).filter((k) => !ks.has(k));
+  if (missing.length) warnings.push(`shards missing: ${missing.join(', ')} of ${n}; their documents are not in the output`);
+  for (const w of found[0].p.warnings ?? []) if (!w.startsWith('cache entry')) warnings.push(w);
+
+  // Issuers of every shard, in corpus order, as one run would see them.
+  const issuers = found.flatMap((f) => f.p.issuers).sort(byFile);
+  const redo = found.flatMap((f) => f.p.waited).filter((w) => !samePeers(w.peers, peersOf(issuers, w.indexPrefix))).sort(byFile);
+  if (redo.length && !opts.input) throw new Error(`documents whose issuer other shards name must be extracted again: pass --in with the corpus (${redo.map((w) => w.file).join(', ')})`);
+
+  const refused: Refused[] = found.flatMap((f) => f.p.refused.map((refusal, i) => ({ refusal, pass: f.p.pass_of_refused[i] })));
+  const stageMs: Record<string, number> = {};
+  for (const f of found) for (const [s, ms] of Object.entries(f.p.stage_ms)) stageMs[s] = (stageMs[s] ?? 0) + ms;
+  let figures: FigureRow[] = [];
+  let documents: DocumentRow[] = [];
+  const redone = new Set(redo.map((w) => w.docId));
+  const db = await DuckDBInstance.create(':memory:');
+  const conn = await db.connect();
+  try {
+    const files = (table: string) => `[${found.map((f) => quote(join(f.dir, `${table}${f.suffix}.parquet`))).join(', ')}]`;
+    const read = async <T>(table: string) =>
+      (await conn.runAndReadAll(`SELECT * FROM read_parquet(${files(table)})`)).getRowObjectsJson() as unknown as T[];
+    figures = (await read<FigureRow>('figures')).filter((r) => !redone.has(r.doc_id));
+    documents = (await read<DocumentRow>('documents')).filter((r) => !redone.has(r.doc_id));
+  } finally {
+    conn.closeSync();
+    db.closeSync();
+  }
+  let extracted = 0;
+  if (redo.length) {
+    const input = opts.input!;
+    const cache = opts.cache ? new OutcomeCache(opts.cache, extractorVersion()) : undefined;
+    if (cache && cache.version !== version) throw new Error(`the partitions were extracted by extractor ${version}, this one is ${cache.version}`);
+    const outcomes = new Outcomes(input, cache, Math.max(1, Math.min(opts.workers ?? 1, redo.length)), now);
+    const redoFiles = new Set(redo.map((w) => w.file));
+    for (let i = refused.length - 1; i >= 0; i--) if (refused[i].pass === 2 && redoFiles.has(refused[i].refusal.file)) refused.splice(i, 1);
+    try {
+      const again = await Promise.all(redo.map(async (w) => {
+        const f = { path: join(input, w.file), file: w.file };
+        const key = outcomes.keyOf(f);
+        await outcomes.get(f, key);
+        return outcomes.get(f, key, peersOf(issuers, w.indexPrefix));
+      }));
+      const { sources } = readSources(input, redo.map((w) => join(input, w.file)));
+      const rows = rowsOf(again.filter((o) => !o.refusal), sources);
+      figures.push(...rows.figures);
+      documents.push(...rows.documents);
+      for (const o of again) if (o.refusal) refused.push({ refusal: o.refusal, pass: 2 });
+    } finally {
+      await outcomes.close();
+    }
+    extracted = outcomes.extracted.size;
+  }
+  // One run refuses while reading, in corpus order, then while finishing waiting documents.
+  refused.sort((a, b) => a.pass - b.pass || byFile(a.refusal, b.refusal));
+  sortRows(figures, documents);
+  const t = now();
+  await writeTables(opts.output, figures, documents);
+  stageMs.write = (stageMs.write ?? 0) + now() - t;
+  const report: PipelineReport = {
+    started: new Date(started).toISOString(), input: found.map((f) => relative('.', f.dir) || '.').filter((d, i, a) => a.indexOf(d) === i).join(', '),
+    output: opts.output, documents_read: documents.length, documents_refused: refused.length, refused: refused.map((r) => r.refusal),
+    figures_written: figures.length, stage_ms: stageMs, data_version: dataVersion(figures),
+    documents_extracted: found.reduce((s, f) => s + f.p.documents_extracted, 0),
+    documents_cached: found.reduce((s, f) => s + f.p.documents_cached, 0), documents_extracted_again: extracted,
+    workers: Math.max(...found.map((f) => f.p.workers)), extractor_version: version, warnings,
+  };
+  writeJson(opts.output, 'run.json', report);
+  return report;
+}
