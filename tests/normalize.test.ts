@@ -61,3 +61,17 @@ describe('normalize', () => {
     expect(raw.slice(s, e)).toBe('100家');
   });
 });
+
+describe('Traditional conversion only where a text has Traditional characters', () => {
+  it('the generated table is the converter\'s (npm run gen:traditional after upgrading opencc-js)', async () => {
+    const { changedChars } = await import('../pipelines/normalize/traditional-table.ts');
+    const { TRADITIONAL_CHARS } = await import('../pipelines/normalize/traditional-chars.ts');
+    expect(TRADITIONAL_CHARS).toBe(changedChars());
+  });
+
+  it('a Simplified text comes out as it went in; a Traditional one converted; a mixed one too', () => {
+    expect(normalize('全市高新技术企业达到1.66万家。').text).toBe('全市高新技术企业达到1.66万家。');
+    expect(normalize('全市高新技術企業達到1.66萬家。').text).toBe('全市高新技术企业达到1.66万家。');
+    expect(normalize('全市高新技术企业達到1.66万家。').text).toBe('全市高新技术企业达到1.66万家。');
+  });
+});

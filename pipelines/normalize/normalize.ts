@@ -1,6 +1,7 @@
-import * as OpenCC from 'opencc-js/t2cn';
 import type { Script } from '../../src/lib/types.ts';
 import { foldCompatibility } from './compatibility.ts';
+import { TRADITIONAL_CHARS } from './traditional-chars.ts';
+import { convert } from './traditional-table.ts';
 
 /** Normalised text with a map from each of its UTF-16 indices back into the raw text. */
 export interface Normalized {
@@ -12,8 +13,20 @@ export interface Normalized {
   pinyinRemoved: number;
 }
 
-// Only the `tw` preset turns 著陸 into 着陆; `twp` has phrase entries that change length.
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+// The characters the converter changes when read alone (generated: traditional-chars.ts). A text
+// with none of them (most pages are Simplified) skips the conversion, a trie lookup per character;
+// an astral character sends the text through it whatever it is.
+const traditional = new Uint8Array(0x10000);
+for (let i = 0; i < TRADITIONAL_CHARS.length; i++) traditional[TRADITIONAL_CHARS.charCodeAt(i)] = 1;
+
+/** Traditional → Simplified, only when the text has a character to convert. */
+function toSimplified(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (traditional[c] || (c >= 0xd800 && c <= 0xdbff)) return convert(text);
+  }
+  return text;
+}
 
 // `創(chuàng)新`: a Han character followed by its pinyin, at least one letter tone-marked.
 const PINYIN = /(?<=[\u3400-\u9fff])\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüń]{1,7})\)/g;
