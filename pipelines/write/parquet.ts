@@ -1,7 +1,6 @@
-import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { once } from 'node:events';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { DuckDBInstance, LIST, listValue, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { DocumentRow, FigureRow, IndicatorRow, RegionRow } from '../../src/lib/types.ts';
 
 /** The tables one run writes. */
@@ -45,13 +44,36 @@ const SCHEMAS: Record<keyof Tables, { columns: Record<string, string>; order: st
   },
 };
 
-async function writeJsonLines(path: string, rows: object[]): Promise<void> {
-  const out = createWriteStream(path);
-  for (const row of rows) {
-    if (!out.write(JSON.stringify(row) + '\n')) await once(out, 'drain');
+// How a value of each column type goes into DuckDB's appender; a DATE goes in as its
+// text and is cast when the table is copied out.
+const VARCHAR_LIST = LIST(VARCHAR);
+const APPEND: Record<string, (a: DuckDBAppender, v: never) => void> = {
+  VARCHAR: (a, v: string) => a.appendVarchar(v),
+  DATE: (a, v: string) => a.appendVarchar(v),
+  INTEGER: (a, v: number) => a.appendInteger(v),
+  DOUBLE: (a, v: number) => a.appendDouble(v),
+  BOOLEAN: (a, v: boolean) => a.appendBoolean(v),
+  'VARCHAR[]': (a, v: string[]) => a.appendList(listValue(v), VARCHAR_LIST),
+};
+
+/** Appends `rows` to a new table `name` of `columns` (DuckDB's appender: no statement per row). */
+async function appendRows(conn: DuckDBConnection, name: string, columns: Record<string, string>, rows: object[]): Promise<void> {
+  const staged = Object.entries(columns).map(([k, t]) => `"${k}" ${t === 'DATE' ? 'VARCHAR' : t}`).join(', ');
+  await conn.run(`CREATE TABLE "${name}" (${staged})`);
+  const appender = await conn.createAppender(name);
+  const cols = Object.entries(columns).map(([k, t]) => ({ k, append: APPEND[t] }));
+  try {
+    for (const row of rows as Array<Record<string, never>>) {
+      for (const { k, append } of cols) {
+        const v = row[k];
+        if (v === null || v === undefined) appender.appendNull();
+        else append(appender, v);
+      }
+      appender.endRow();
+    }
+  } finally {
+    appender.closeSync();
   }
-  out.end();
-  await once(out, 'finish');
 }
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -75,16 +97,11 @@ export async function writeParquet(outDir: string, tables: Partial<Tables>, suff
       const rows = tables[name];
       if (!rows) continue;
       const { columns, order } = SCHEMAS[name];
-      const json = join(tmp, `${name}.jsonl`);
-      await writeJsonLines(json, rows);
-      const cols = Object.entries(columns).map(([k, t]) => `${quote(k)}: ${quote(t)}`).join(', ');
-      const select = Object.keys(columns).map((k) => `"${k}"`).join(', ');
-      const source = rows.length
-        ? `read_json(${quote(json)}, format = 'newline_delimited', columns = {${cols}}, maximum_object_size = 1073741824)`
-        : `(SELECT ${Object.entries(columns).map(([k, t]) => `NULL::${t} AS "${k}"`).join(', ')} LIMIT 0)`;
+      await appendRows(conn, name, columns, rows);
+      const select = Object.entries(columns).map(([k, t]) => (t === 'DATE' ? `CAST("${k}" AS DATE) AS "${k}"` : `"${k}"`)).join(', ');
       const file = join(tmp, `${name}${suffix}.parquet`);
-      await conn.run(`COPY (SELECT ${select} FROM ${source} ORDER BY ${order}) TO ${quote(file)} (FORMAT parquet, COMPRESSION zstd)`);
-      rmSync(json);
+      await conn.run(`COPY (SELECT ${select} FROM "${name}" ORDER BY ${order}) TO ${quote(file)} (FORMAT parquet, COMPRESSION zstd)`);
+      await conn.run(`DROP TABLE "${name}"`);
       written.push(`${name}${suffix}.parquet`);
     }
     for (const f of written) renameSync(join(tmp, f), join(outDir, f));
