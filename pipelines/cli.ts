@@ -10,17 +10,18 @@ const USAGE = `usage: npm run pipeline -- [--in <folder>] [--out <folder>] [--ca
   --cache     folder of extracted documents, so a rerun extracts only new or changed ones
               (default: node_modules/.cache/kelan/pipeline)
   --no-cache  extract every document and keep nothing
-  --workers   threads extracting documents; 1 extracts in the main thread (default: the cores, ${availableParallelism()})
+  --workers   threads extracting documents; 1 extracts in the main thread (default: up to the cores, ${availableParallelism()},
+              one per 4 MB of documents to extract, as a thread takes about a second to start)
   --shard     extract only shard k of n (by a hash of each document's id) and write a partition into --out:
               figures-k-of-n.parquet, documents-k-of-n.parquet, partition-k-of-n.json
   --merge     build the dashboard's tables in --out from the partitions in these folders, the same rows
               as one run; --in only when a document must be extracted again with other shards' issuers
   --quiet     print nothing but errors`;
 
-interface Args { input: string; output: string; cache?: string; workers: number; shard?: Shard; merge?: string[]; inGiven: boolean; quiet: boolean }
+interface Args { input: string; output: string; cache?: string; workers: number | 'auto'; shard?: Shard; merge?: string[]; inGiven: boolean; quiet: boolean }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { input: 'seeds', output: 'static/data', cache: 'node_modules/.cache/kelan/pipeline', workers: availableParallelism(), inGiven: false, quiet: false };
+  const a: Args = { input: 'seeds', output: 'static/data', cache: 'node_modules/.cache/kelan/pipeline', workers: 'auto', inGiven: false, quiet: false };
   const value = (i: number, k: string) => {
     const v = argv[i];
     if (v === undefined || v.startsWith('--')) throw new Error(`${k} needs a value\n${USAGE}`);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { documentKey, finishedKey, OutcomeCache } from './cache/cache.ts';
 import type { IssuerOf, Outcome } from './pool/extract.ts';
@@ -10,17 +11,24 @@ export interface CorpusFile {
 }
 
 /**
+ * Bytes of documents to extract that make a worker thread worth starting with
+ * `workers: 'auto'`: each takes about a second to load the stages through tsx, the
+ * time one thread takes to extract some 2 MB.
+ */
+export const BYTES_PER_WORKER = 4e6;
+
+/**
  * Outcomes of documents, from the cache when it holds them, else extracted (in this
  * thread or on worker threads) and stored; counts which were which.
  */
 export class Outcomes {
   readonly extracted = new Set<string>();
   private readonly hits = new Set<string>();
-  private readonly extractor: Extractor;
+  private extractor?: Extractor;
+  /** Threads extracting: 1 until start() chose more. */
+  threads = 1;
 
-  constructor(readonly input: string, readonly cache: OutcomeCache | undefined, readonly workers: number, now?: () => number) {
-    this.extractor = workers > 1 ? workerPool(workers) : inProcess(now);
-  }
+  constructor(readonly input: string, readonly cache: OutcomeCache | undefined, readonly workers: number | 'auto', readonly now?: () => number) {}
 
   /** The cache key of a document's first pass, or undefined without a cache or when it cannot be read. */
   keyOf(f: CorpusFile): string | undefined {
@@ -28,15 +36,37 @@ export class Outcomes {
     try { return documentKey(f.file, readFileSync(f.path)); } catch { return undefined; }
   }
 
-  /** A document's first pass, or (with `peers`) a waiting document finished with them. */
-  async get(f: CorpusFile, key: string | undefined, peers?: IssuerOf[]): Promise<Outcome> {
+  /** What the cache holds of a document's first pass or (with `peers`) of it finished with them. */
+  lookup(f: CorpusFile, key: string | undefined, peers?: IssuerOf[]): Outcome | undefined {
     const k = key && peers ? finishedKey(key, peers) : key;
     const hit = k ? this.cache?.get(k, f.file) : undefined;
-    if (hit) { this.hits.add(f.file); return hit; }
+    if (hit) this.hits.add(f.file);
+    return hit;
+  }
+
+  /**
+   * Starts the extractor for `count` documents of `bytes` bytes: as many threads as
+   * asked, or with 'auto' as many cores as have enough to do (BYTES_PER_WORKER each).
+   */
+  start(count: number, bytes: number): void {
+    const asked = this.workers === 'auto' ? Math.min(availableParallelism(), Math.floor(bytes / BYTES_PER_WORKER)) : this.workers;
+    this.threads = Math.max(1, Math.min(asked, count));
+    this.extractor = this.threads > 1 ? workerPool(this.threads) : inProcess(this.now);
+  }
+
+  /** Extracts a document's first pass, or (with `peers`) finishes a waiting one with them; stores it in the cache. */
+  async extract(f: CorpusFile, key: string | undefined, peers?: IssuerOf[]): Promise<Outcome> {
+    this.extractor ??= inProcess(this.now);
     const o = await this.extractor.extract(f.path, this.input, f.file, peers);
     this.extracted.add(f.file);
+    const k = key && peers ? finishedKey(key, peers) : key;
     if (k) this.cache?.put(k, o);
     return o;
+  }
+
+  /** From the cache, else extracted. */
+  async get(f: CorpusFile, key: string | undefined, peers?: IssuerOf[]): Promise<Outcome> {
+    return this.lookup(f, key, peers) ?? this.extract(f, key, peers);
   }
 
   /** Documents that came wholly from the cache. */
@@ -45,6 +75,6 @@ export class Outcomes {
   }
 
   close(): Promise<void> {
-    return this.extractor.close();
+    return this.extractor?.close() ?? Promise.resolve();
   }
 }

@@ -27,8 +27,11 @@ export interface RunOptions {
   now?: () => number;
   /** Folder of the extraction cache; none when absent. */
   cache?: string;
-  /** Worker threads extracting documents; 1 (the default) extracts in this thread. */
-  workers?: number;
+  /**
+   * Worker threads extracting documents; 1 (the default) extracts in this thread;
+   * 'auto' as many as the cores that have enough to extract to pay a thread's start.
+   */
+  workers?: number | 'auto';
   /** Extract only this shard's documents and write a partition (see shard/merge.ts). */
   shard?: Shard;
 }
@@ -60,6 +63,7 @@ export interface Extracted {
 }
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
+const sizeOf = (path: string) => { try { return statSync(path).size; } catch { return 0; } };
 
 /** The metadata stage's second pass: issuers inferred across the documents of a run. */
 export function inferAcross(docs: Prepared[]): void {
@@ -79,9 +83,12 @@ export async function extractFiles(files: CorpusFile[], outcomes: Outcomes, prog
   const stageMs: Record<string, number> = { read: 0, clean: 0, normalize: 0, metadata: 0, sentences: 0, figures: 0, write: 0 };
   const addTimes = (o: Outcome) => { for (const [stage, ms] of Object.entries(o.stageMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms; };
   const keys = files.map((f) => outcomes.keyOf(f));
+  const hits = files.map((f, i) => outcomes.lookup(f, keys[i]));
+  const missing = files.filter((_, i) => !hits[i]);
+  outcomes.start(missing.length, missing.reduce((s, f) => s + sizeOf(f.path), 0));
   let done = 0;
   const first = await Promise.all(files.map(async (f, i) => {
-    const o = await outcomes.get(f, keys[i]);
+    const o = hits[i] ?? await outcomes.extract(f, keys[i]);
     progress?.(++done, files.length);
     return o;
   }));
@@ -165,8 +172,7 @@ export async function runPipeline(opts: RunOptions): Promise<PipelineReport> {
   const files = opts.shard ? all.filter((f) => inShard(basename(f.path), opts.shard!)) : all;
   const version = extractorVersion();
   const cache = opts.cache ? new OutcomeCache(opts.cache, version) : undefined;
-  const workers = Math.max(1, Math.min(opts.workers ?? 1, files.length));
-  const outcomes = new Outcomes(opts.input, cache, workers, now);
+  const outcomes = new Outcomes(opts.input, cache, opts.workers ?? 1, now);
   let x: Extracted;
   try {
     x = await extractFiles(files, outcomes, opts.progress);
@@ -185,7 +191,7 @@ export async function runPipeline(opts: RunOptions): Promise<PipelineReport> {
     started: new Date(started).toISOString(), input: opts.input, output: opts.output,
     documents_read: documents.length, documents_refused: refused.length, refused,
     figures_written: figures.length, stage_ms: x.stageMs, data_version: dataVersion(figures),
-    documents_extracted: outcomes.extracted.size, documents_cached: outcomes.cached, workers, extractor_version: version,
+    documents_extracted: outcomes.extracted.size, documents_cached: outcomes.cached, workers: outcomes.threads, extractor_version: version,
     warnings: [...warnings, ...(cache?.warnings ?? [])],
   };
   if (!opts.shard) {

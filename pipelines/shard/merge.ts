@@ -25,7 +25,7 @@ export interface MergeOptions {
   /** The corpus, needed only when a document waited for issuers that another shard holds. */
   input?: string;
   cache?: string;
-  workers?: number;
+  workers?: number | 'auto';
   now?: () => number;
 }
 
@@ -95,7 +95,8 @@ export async function mergePartitions(opts: MergeOptions): Promise<PipelineRepor
     const input = opts.input!;
     const cache = opts.cache ? new OutcomeCache(opts.cache, extractorVersion()) : undefined;
     if (cache && cache.version !== version) throw new Error(`the partitions were extracted by extractor ${version}, this one is ${cache.version}`);
-    const outcomes = new Outcomes(input, cache, Math.max(1, Math.min(opts.workers ?? 1, redo.length)), now);
+    const outcomes = new Outcomes(input, cache, opts.workers ?? 1, now);
+    outcomes.start(redo.length, 0);
     const redoFiles = new Set(redo.map((w) => w.file));
     for (let i = refused.length - 1; i >= 0; i--) if (refused[i].pass === 2 && redoFiles.has(refused[i].refusal.file)) refused.splice(i, 1);
     try {
