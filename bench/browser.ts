@@ -28,6 +28,8 @@ export const VIEW = '/?indicator=high_tech_enterprises&measure=total&unit=count&
 export const SWITCH_TO = ['tech_contract_turnover', 'high_tech_enterprises'];
 const SWITCHES = 5;
 const POINTS = '[data-testid=chart] svg [data-figure-id]';
+/** The points of the chart the app drew (not the prerendered one): the ones a click reaches. */
+const LIVE_POINTS = '[data-testid=chart] svg [data-figure-id]:not(.pre *)';
 /** How long one step may take before the run is given up; the million-figure site is allowed to be slow. */
 const STEP_TIMEOUT_MS = 300_000;
 /** Network silence that ends a phase (the drill-down's queries may still be reading after the panel shows). */
@@ -285,7 +287,7 @@ async function mark(page: Page, name: string, what: string): Promise<number> {
  * with no other mark (a qualifier's text) on top of its centre.
  */
 const PICK_POINT = `(() => {
-  const all = Array.from(document.querySelectorAll(${JSON.stringify(POINTS)}));
+  const all = Array.from(document.querySelectorAll(${JSON.stringify(LIVE_POINTS)}));
   const preferred = all.filter((el) => el.getAttribute('data-region') === 'hubei' && el.getAttribute('data-year') === '2020' && el.getAttribute('data-stance') === 'actual');
   for (const el of [...preferred, ...all].slice(0, 400)) {
     el.scrollIntoView({ block: 'center', inline: 'center' });
@@ -477,6 +479,8 @@ async function coldRun(base: string, profileTo?: ProfileTarget): Promise<{ run: 
     await page.goto(new URL(VIEW, base).href, { waitUntil: 'commit' });
     const firstChart = await mark(page, 'firstPointAt', 'first chart');
     const points = await page.locator(POINTS).count();
+    // The first chart may be the one drawn at build time: a click waits for the app's own.
+    await page.locator(LIVE_POINTS).first().waitFor({ state: 'attached', timeout: STEP_TIMEOUT_MS });
     const target = (await page.evaluate(PICK_POINT)) as { x: number; y: number } | null;
     if (!target) throw new Error('no chart point can be clicked: every one is covered');
     await page.mouse.click(target.x, target.y);

@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { runPipeline } from '../pipelines/run.ts';
 import { closeOnSignals, portFromEnv, serve } from './serve.ts';
+import { writeFirstView } from './first-view.ts';
 
 /** The project's root folder. */
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -60,8 +61,12 @@ export function buildStaleness(root = ROOT): string | null {
   return null;
 }
 
-/** Runs `vite build` in its own process (so its plugins and memory stay out of the caller's). */
-export function buildSite(root = ROOT, logLevel: 'info' | 'warn' | 'error' | 'silent' = 'warn'): Promise<void> {
+/**
+ * Draws the compare page's default chart into the data folder (`first-view.ts`),
+ * then runs `vite build` in its own process (so its plugins and memory stay out of the caller's).
+ */
+export async function buildSite(root = ROOT, logLevel: 'info' | 'warn' | 'error' | 'silent' = 'warn'): Promise<void> {
+  await writeFirstView(join(root, 'static', 'data'));
   const vite = join(createRequire(join(root, 'package.json')).resolve('vite/package.json'), '..', 'bin', 'vite.js');
   return new Promise((ok, fail) => {
     const child = spawn(process.execPath, [vite, 'build', '--logLevel', logLevel], {

@@ -183,7 +183,8 @@ export interface ChartPoint {
   tabindex: string | null;
 }
 
-const POINTS = '[data-testid=chart] svg [data-figure-id]';
+// The live chart's points: the one drawn at build time shows first, but clicks on it wait for the app.
+const POINTS = '[data-testid=chart] svg [data-figure-id]:not(.pre *)';
 const LOADING = /加载|载入|loading/i;
 
 /** The chart's points, in document order. */

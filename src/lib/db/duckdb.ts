@@ -1,4 +1,4 @@
-import * as duckdb from '@duckdb/duckdb-wasm';
+import type { AsyncDuckDBConnection } from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import { TABLES, type Query } from './queries.ts';
@@ -11,15 +11,17 @@ export class QueryError extends Error {
   }
 }
 
-let connection: Promise<duckdb.AsyncDuckDBConnection> | null = null;
+let connection: Promise<AsyncDuckDBConnection> | null = null;
 
 /**
  * The one DuckDB-WASM instance, created on first use, with a view per Parquet
  * file under `dataUrl`. DuckDB-WASM 1.28 has the Parquet reader built in, so
  * nothing is fetched from anywhere but the host serving the dashboard.
  */
-export function connect(dataUrl: string): Promise<duckdb.AsyncDuckDBConnection> {
+export function connect(dataUrl: string): Promise<AsyncDuckDBConnection> {
   connection ??= (async () => {
+    // Imported here, not at the top: DuckDB-WASM's code loads after the first paint, and the page's prerender (Node) never loads it.
+    const duckdb = await import('@duckdb/duckdb-wasm');
     const worker = new Worker(ehWorker);
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     await db.instantiate(ehWasm);

@@ -1,0 +1,30 @@
+/**
+ * The build step before `vite build`: draws the compare page's default view in
+ * Node (the chart module over linkedom, the queries over `node-query.ts`) into
+ * the data folder's first-view.json, which the page's prerender puts in its HTML.
+ */
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { firstView, FIRST_VIEW_FILE } from '../src/lib/first-view.ts';
+import { openParquetFolder } from './node-query.ts';
+
+/** Writes `<data>/first-view.json`; without data (no figures.parquet) removes a stale one and returns false. */
+export async function writeFirstView(data: string): Promise<boolean> {
+  const file = join(data, FIRST_VIEW_FILE);
+  if (!existsSync(join(data, 'figures.parquet'))) {
+    rmSync(file, { force: true });
+    return false;
+  }
+  const db = await openParquetFolder(data);
+  try {
+    const { document } = parseHTML('<!doctype html><html><body></body></html>');
+    const view = await firstView(db.exec, document as unknown as Document);
+    const tmp = `${file}.tmp-${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(view));
+    renameSync(tmp, file);
+    return true;
+  } finally {
+    db.close();
+  }
+}
