@@ -2,11 +2,13 @@
  * One measured task, run in its own process so that its peak memory is its own:
  * `read <corpus>` reads and decodes every file; `pipeline <corpus> <out>` runs
  * the whole pipeline (`--workers N`, `--cache DIR` as the CLI takes them; one thread and
- * no cache by default); `idle` does nothing, to show what Node and tsx cost alone.
+ * no cache by default; `--shard k/n`); `merge <corpus> <out> --parts a,b` merges partitions; `idle` does nothing, to show what Node and tsx cost alone.
  * The last line of stdout is the result as JSON.
  */
 import { listDocuments, readDocument } from '../pipelines/read/read.ts';
 import { runPipeline } from '../pipelines/run.ts';
+import { mergePartitions } from '../pipelines/shard/merge.ts';
+import { parseShard } from '../pipelines/shard/shard.ts';
 
 /** What a task reports to the bench. */
 export interface TaskResult {
@@ -42,11 +44,15 @@ async function main(): Promise<void> {
     const progress = process.stderr.isTTY
       ? (done: number, total: number) => { if (done % 100 === 0 || done === total) process.stderr.write(`\r  pipeline: ${done}/${total} documents prepared`); }
       : undefined;
-    const report = await runPipeline({ input, output, progress, workers: Number(flag('--workers') ?? 1), cache: flag('--cache') });
+    const shard = flag('--shard');
+    const report = await runPipeline({ input, output, progress, workers: Number(flag('--workers') ?? 1), cache: flag('--cache'), shard: shard ? parseShard(shard) : undefined });
     if (progress) process.stderr.write('\n');
     result = { documents: report.documents_read, refused: report.documents_refused, figures: report.figures_written, extracted: report.documents_extracted };
+  } else if (mode === 'merge') {
+    const report = await mergePartitions({ partitions: flag('--parts')!.split(','), output, input });
+    result = { documents: report.documents_read, refused: report.documents_refused, figures: report.figures_written, extracted: report.documents_extracted_again };
   } else {
-    throw new Error(`unknown task: ${mode} (expected idle, read or pipeline)`);
+    throw new Error(`unknown task: ${mode} (expected idle, read, pipeline or merge)`);
   }
   const ms = performance.now() - started;
   const out: TaskResult = { ms, ...result, max_rss_kb: process.resourceUsage().maxRSS };
