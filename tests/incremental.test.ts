@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline, type PipelineReport } from '../pipelines/run.ts';
+import { extractorInputs } from '../pipelines/cache/cache.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const fixedClock = () => Date.UTC(2026, 10, 22);
@@ -26,6 +27,15 @@ beforeAll(() => {
 });
 
 describe('incremental runs: the extraction cache', () => {
+  it('is keyed by a version of every rule, catalog and stage, and of the catalog they import from src/lib', () => {
+    const inputs = extractorInputs();
+    for (const f of ['pipelines/figures/rules/measure.ts', 'pipelines/figures/catalog/regions.ts', 'pipelines/normalize/normalize.ts', 'src/lib/indicators.ts', 'package-lock.json']) {
+      expect(inputs, f).toContain(f);
+    }
+    expect(inputs).not.toContain('pipelines/cli.ts');
+    expect(inputs.some((f) => f.startsWith('pipelines/evaluate/'))).toBe(false);
+  });
+
   let cold: PipelineReport;
   let rerun: PipelineReport;
   let fresh: PipelineReport;

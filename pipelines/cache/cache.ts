@@ -19,18 +19,42 @@ function sources(dir: string): string[] {
   return found;
 }
 
+/** The files outside pipelines/ that `files` import, followed through their own imports (the indicator catalog in src/lib). */
+function importedFrom(files: string[]): string[] {
+  const found = new Set<string>();
+  const queue = [...files];
+  while (queue.length) {
+    const file = queue.pop()!;
+    let text: string;
+    try { text = readFileSync(file, 'utf8'); } catch { continue; }
+    for (const m of text.matchAll(/from '(\.[^']+)'/g)) {
+      const target = join(dirname(file), m[1].endsWith('.ts') ? m[1] : `${m[1]}.ts`);
+      if (target.startsWith(PIPELINES) || found.has(target)) continue;
+      found.add(target);
+      queue.push(target);
+    }
+  }
+  return [...found];
+}
+
+/** The files the extractor's version hashes, relative to the project, sorted. */
+export function extractorInputs(): string[] {
+  const own = sources(PIPELINES).filter((p) => {
+    const rel = relative(ROOT, p).split('\\').join('/');
+    return !rel.startsWith('pipelines/evaluate/') && rel !== 'pipelines/cli.ts';
+  });
+  return [...[...own, ...importedFrom(own)].map((p) => relative(ROOT, p).split('\\').join('/')).sort(), 'package-lock.json'];
+}
+
 /**
  * The extractor's version: a hash of every source file under pipelines/ (the stages,
- * their rule tables and catalogs) and of the locked dependency versions, so that a
- * changed rule invalidates the cache by itself. The scorer and the CLI are left out.
+ * their rule tables and catalogs), of what they import from outside it (src/lib's
+ * indicator catalog) and of the locked dependency versions, so that a changed rule
+ * invalidates the cache by itself. The scorer and the CLI are left out.
  */
 export function extractorVersion(): string {
   const h = createHash('sha256');
-  const files = sources(PIPELINES)
-    .map((p) => relative(ROOT, p).split('\\').join('/'))
-    .filter((p) => !p.startsWith('pipelines/evaluate/') && p !== 'pipelines/cli.ts')
-    .sort();
-  for (const f of [...files, 'package-lock.json']) {
+  for (const f of extractorInputs()) {
     h.update(f + '\0');
     try { h.update(readFileSync(join(ROOT, f))); } catch { h.update('missing'); }
     h.update('\0');
