@@ -3,9 +3,10 @@
  * Node (the chart module over linkedom, the queries over `node-query.ts`) into
  * the data folder's first-view.json, which the page's prerender puts in its HTML.
  */
-import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
+import { dataVersionOf } from '../src/lib/charts/frame.ts';
 import { firstView, FIRST_VIEW_FILE } from '../src/lib/first-view.ts';
 import { openParquetFolder } from './node-query.ts';
 
@@ -19,7 +20,13 @@ export async function writeFirstView(data: string): Promise<boolean> {
   const db = await openParquetFolder(data);
   try {
     const { document } = parseHTML('<!doctype html><html><body></body></html>');
-    const view = await firstView(db.exec, document as unknown as Document);
+    let run = {};
+    try {
+      run = JSON.parse(readFileSync(join(data, 'run.json'), 'utf8'));
+    } catch {
+      // No run report: the version is "unknown", and the page checks nothing.
+    }
+    const view = await firstView(db.exec, document as unknown as Document, dataVersionOf(run).version);
     const tmp = `${file}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify(view));
     renameSync(tmp, file);

@@ -15,6 +15,8 @@ export const FIRST_VIEW_FILE = 'first-view.json';
 
 /** The default compare view, as the page would load it, and its chart drawn in each theme. */
 export interface FirstView {
+  /** The data version (run.json) it was drawn from: the page drops it when the served data is another. */
+  data_version: string;
   lang: Lang;
   indicator: string;
   regions: string[];
@@ -35,7 +37,7 @@ export function compareOptions(lang: Lang, catalog: Catalogs, indicator: string,
 }
 
 /** Loads the default view through any query runner and draws it with `document` (linkedom's, in Node). */
-export async function firstView(exec: Exec, document: Document, lang: Lang = 'zh'): Promise<FirstView> {
+export async function firstView(exec: Exec, document: Document, dataVersion: string, lang: Lang = 'zh'): Promise<FirstView> {
   const indicator = DEFAULT_INDICATOR;
   const regions = DEFAULT_REGIONS;
   const catalog = await loadCatalogs(exec);
@@ -47,5 +49,5 @@ export async function firstView(exec: Exec, document: Document, lang: Lang = 'zh
     const options = compareOptions(lang, catalog, indicator, chosen, regions);
     return compareChart(rows, { ...options, document, ...(theme === 'dark' ? { theme } : {}) }).outerHTML;
   };
-  return { lang, indicator, regions, catalog, measures, chosen, rows, svg: { light: draw('light'), dark: draw('dark') } };
+  return { data_version: dataVersion, lang, indicator, regions, catalog, measures, chosen, rows, svg: { light: draw('light'), dark: draw('dark') } };
 }
