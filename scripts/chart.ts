@@ -13,8 +13,9 @@ import { findCjkFont, renderPng, withBold } from './png.ts';
 import { shown, UsageError } from './usage.ts';
 import { parseHTML } from 'linkedom';
 import { dataVersionOf, framedChart, svgFile, type DataVersion } from '../src/lib/charts/frame.ts';
-import { chooseMeasure, frameOptions, loadCatalogs, loadChart, type Catalogs, type ChartSpec, type MeasureOption } from '../src/lib/charts/spec.ts';
-import { measuresOf } from '../src/lib/db/queries.ts';
+import { chooseMeasure, frameOptions, loadChart, loadMeasures, type ChartSpec, type MeasureOption } from '../src/lib/charts/spec.ts';
+import { loadCatalogs, type Catalogs } from '../src/lib/catalog.ts';
+import { DEFAULT_REGIONS, LANGS, MEASURES, STANCES, YEARS } from '../src/lib/params.ts';
 import { MissingDataError, openParquetFolder } from './node-query.ts';
 
 const USAGE = `usage: npm run chart -- --indicator <id> --out <file.svg|file.png> [options]
@@ -38,8 +39,6 @@ const USAGE = `usage: npm run chart -- --indicator <id> --out <file.svg|file.png
 exit status: 0 written; 1 failed (no figures to draw, no CJK font, unreadable data); 2 usage error`;
 
 const INSTALL_DATA = 'run `npm run pipeline -- --in seeds --out static/data` (or `npm start`) first';
-const STANCES = ['actual', 'target', 'expected'];
-const MEASURES = ['total', 'new', 'amount', 'growth_rate', 'share', 'rank'];
 
 /** What the command was asked to draw, and where to. */
 export interface ChartArgs {
@@ -88,12 +87,12 @@ export function readArgs(argv: string[]): ChartArgs | 'help' {
   if (!v.out) throw new UsageError('--out is required: a file ending in .svg or .png');
   const ext = extname(v.out).toLowerCase();
   if (ext !== '.svg' && ext !== '.png') throw new UsageError(`--out must end in .svg or .png, not ${shown(ext || basename(v.out))}`);
-  const regions = list(v.regions ?? 'hubei,wuhan,chongqing');
+  const regions = list(v.regions ?? DEFAULT_REGIONS.join(','));
   if (!regions.length) throw new UsageError('--regions needs at least one region id');
   const stances = v.stance === undefined ? undefined : list(v.stance).map((s) => oneOf('stance', s, STANCES));
   if (stances && !stances.length) throw new UsageError('--stance needs at least one of actual, target, expected');
-  const from = v.from === undefined ? undefined : integer('from', v.from, 1900, 2100);
-  const to = v.to === undefined ? undefined : integer('to', v.to, 1900, 2100);
+  const from = v.from === undefined ? undefined : integer('from', v.from, YEARS.min, YEARS.max);
+  const to = v.to === undefined ? undefined : integer('to', v.to, YEARS.min, YEARS.max);
   if (from !== undefined && to !== undefined && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
   const scale = v.scale === undefined ? 2 : Number(v.scale);
   if (!/^\d+(\.\d+)?$/.test(v.scale ?? '2') || scale < 0.5 || scale > 8) throw new UsageError(`--scale must be a number from 0.5 to 8, not ${shown(v.scale!)}`);
@@ -104,7 +103,7 @@ export function readArgs(argv: string[]): ChartArgs | 'help' {
       measure: v.measure === undefined ? undefined : oneOf('measure', v.measure, MEASURES),
       unit: v.unit,
       from, to, stances,
-      lang: oneOf('lang', v.lang ?? 'zh', ['zh', 'en'] as const),
+      lang: oneOf('lang', v.lang ?? 'zh', LANGS),
       theme: oneOf('theme', v.theme ?? 'light', ['light', 'dark'] as const),
       width: v.width === undefined ? undefined : integer('width', v.width, 320, 2400),
       height: v.height === undefined ? undefined : integer('height', v.height, 160, 2400),
@@ -218,14 +217,14 @@ export async function chart(argv: string[], io: Io): Promise<number> {
     try {
       const catalogs = await loadCatalogs(db.exec);
       checkIds(spec, catalogs);
-      const measure = pickMeasure(spec, await db.exec<MeasureOption>(measuresOf(spec.indicator)));
+      const measure = pickMeasure(spec, await loadMeasures(db.exec, spec.indicator));
       const data = await loadChart(db.exec, { ...spec, measure: measure?.measure, unit: measure?.unit }, catalogs);
-      if (!data.rows.length) throw new Error(`no figures for ${selection(spec, measure)}: nothing to draw`);
+      if (!data.points.length) throw new Error(`no figures for ${selection(spec, measure)}: nothing to draw`);
 
       const version = readVersion(args.data);
       if (version.version === 'unknown') io.error(`chart: no data version in ${join(args.data, 'run.json')}; the chart says "unknown"`);
       const { document } = parseHTML('<!doctype html><html><body></body></html>');
-      const svg = svgFile(framedChart(data.rows, frameOptions(data, version, document as unknown as Document)));
+      const svg = svgFile(framedChart(data.points, frameOptions(data, version, document as unknown as Document)));
       let size = '';
       if (font) {
         const image = renderPng(svg, withBold(font), args.scale);
@@ -233,7 +232,7 @@ export async function chart(argv: string[], io: Io): Promise<number> {
         size = ` (${image.width}×${image.height} px)`;
       } else writeAtomically(args.out, svg);
       const documents = `${data.sources.length} document${data.sources.length === 1 ? '' : 's'}`;
-      io.log(`wrote ${args.out}${size}: ${data.rows.length} points from ${documents}, data ${version.version} built ${version.built}`);
+      io.log(`wrote ${args.out}${size}: ${data.points.length} points from ${documents}, data ${version.version} built ${version.built}`);
       return 0;
     } finally {
       db.close();

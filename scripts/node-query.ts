@@ -6,8 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, DuckDBTypeId, JSDuckDBValueConverter, type DuckDBValueConverter, type JS } from '@duckdb/node-api';
-import { TABLES, type Query } from '../src/lib/db/queries.ts';
-import type { Exec } from '../src/lib/charts/spec.ts';
+import { TABLES, type Exec, type Query } from '../src/lib/db/queries.ts';
 
 /** A query runner over one data folder; `close` frees DuckDB. */
 export interface NodeQuery {

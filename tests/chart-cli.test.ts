@@ -10,7 +10,8 @@ import { checkIds, nearest, pickMeasure, readArgs, type ChartArgs } from '../scr
 import { drawsChinese, findCjkFont, renderPng, withBold } from '../scripts/png.ts';
 import { UsageError } from '../scripts/usage.ts';
 import { MissingDataError, openParquetFolder } from '../scripts/node-query.ts';
-import { loadCatalogs, type MeasureOption } from '../src/lib/charts/spec.ts';
+import type { MeasureOption } from '../src/lib/charts/spec.ts';
+import { loadCatalogs } from '../src/lib/catalog.ts';
 import { measuresOf } from '../src/lib/db/queries.ts';
 import type { DocumentRow, FigureRow, RegionRow } from '../src/lib/types.ts';
 import { normalise, snapshot } from './svg-snapshot.ts';

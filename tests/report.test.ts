@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ChartData, PlottedRow } from '../src/lib/charts/spec.ts';
 import type { SourceDoc } from '../src/lib/charts/frame.ts';
-import {
-  DEFAULT_INDICATORS, MAX_IDS, ignoredNote, isoDay, numberCitations, numberSections, parseReportParams, reportHref,
-} from '../src/routes/report/report.ts';
+import { ignoredNote, isoDay, numberCitations, numberSections, parseReportParams } from '../src/routes/report/report.ts';
+import { reportHref } from '../src/lib/links.ts';
+import { DEFAULT_INDICATORS, MAX_IDS } from '../src/lib/params.ts';
 
 const parse = (q: string) => parseReportParams(new URLSearchParams(q));
 

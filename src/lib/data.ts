@@ -4,7 +4,8 @@
  */
 import { run } from './db/duckdb.ts';
 import { dataVersionOf, type DataVersion } from './charts/frame.ts';
-import { loadCatalogs, type Catalogs, type Exec } from './charts/spec.ts';
+import { loadCatalogs, type Catalogs } from './catalog.ts';
+import type { Exec } from './db/queries.ts';
 import type { RunReport } from './types.ts';
 
 /** A query runner over the data folder at `dataUrl` (DuckDB-WASM). */

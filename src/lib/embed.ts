@@ -5,9 +5,9 @@
  * and here are made the embed URL and the iframe snippet a host page pastes.
  */
 import { t, type Lang } from './i18n.ts';
-import { DEFAULT_REGIONS } from './palette.ts';
-import { DEFAULT_INDICATOR, stateToParams } from './state.ts';
-import type { Measure, Stance, Unit } from './types.ts';
+import { DEFAULT_INDICATOR, DEFAULT_REGIONS, EMBED_YEARS, ID, LANGS, MAX_IDS, MEASURES, readWhole, readYear, STANCES, UNITS } from './params.ts';
+import { stateToParams } from './state.ts';
+import type { Stance } from './types.ts';
 import type { DataVersion, SourceDoc } from './charts/frame.ts';
 
 /** A chart's ground: light, dark, or whatever the host page's reader prefers (`auto`). */
@@ -38,7 +38,7 @@ export interface EmbedSpec {
 /** The parameters of an embed URL: an indicator, and whatever else differs from the defaults. */
 export type EmbedParams = Partial<EmbedSpec> & { indicator: string };
 
-/** The ids an embed's indicator and regions are checked against (see `loadCatalogs` in charts/spec.ts). */
+/** The ids an embed's indicator and regions are checked against (see `loadCatalogs` in catalog.ts). */
 export interface EmbedCatalogs {
   indicators: ReadonlyArray<{ indicator: string }>;
   regions: ReadonlyArray<{ region: string }>;
@@ -47,25 +47,19 @@ export interface EmbedCatalogs {
 /** A checked embed, or why it cannot be shown, in its language. */
 export type EmbedCheck = { spec: EmbedSpec; lang: Lang } | { errors: string[]; lang: Lang };
 
-export const YEARS = { min: 1949, max: 2100 } as const;
 export const HEIGHTS = { min: 200, max: 2000 } as const;
 /** The frame height a snippet starts at, before the embed posts its own. */
 export const DEFAULT_FRAME_HEIGHT = 520;
 /** The frame heights the host script and snippets accept. */
 export const FRAME_HEIGHTS = { min: 100, max: 5000 } as const;
-export const MAX_REGIONS = 12;
 /** The longest value read at all; a dozen region ids fit with room to spare. */
 export const MAX_VALUE = 600;
 const ECHO_CHARS = 40;
 
-const STANCES: readonly Stance[] = ['actual', 'target', 'expected'];
-const MEASURES: readonly Measure[] = ['total', 'new', 'amount', 'growth_rate', 'share', 'rank'];
-const UNITS: readonly Unit[] = ['count', 'CNY', 'percent', 'people', 'items', 'times'];
 const THEMES: readonly EmbedTheme[] = ['light', 'dark', 'auto'];
 const PARAMS = ['indicator', 'regions', 'from', 'to', 'measure', 'unit', 'stance', 'lang', 'theme', 'plain', 'height', 'id'] as const;
 type Param = (typeof PARAMS)[number];
 
-const ID = /^[a-z0-9_]{1,64}$/;
 const FRAME_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 // The embed's own words; the shared ones (embedInvalid, openFull, sources …) are in i18n.ts.
@@ -115,7 +109,7 @@ function readIds(name: string, raw: string, lang: Lang): Read<string[]> {
   const bad = ids.find((id) => !ID.test(id));
   if (bad !== undefined) return { error: say(lang, 'notId', { name, value: echo(bad) }) };
   if (!ids.length) return { error: say(lang, 'empty', { name }) };
-  if (ids.length > MAX_REGIONS) return { error: say(lang, 'tooManyRegions', { max: MAX_REGIONS, n: ids.length }) };
+  if (ids.length > MAX_IDS) return { error: say(lang, 'tooManyRegions', { max: MAX_IDS, n: ids.length }) };
   return { value: ids };
 }
 
@@ -123,12 +117,6 @@ function readChoice<T extends string>(name: string, raw: string, choices: readon
   return (choices as readonly string[]).includes(raw)
     ? { value: raw as T }
     : { error: say(lang, 'badChoice', { name, choices: choices.join(' | '), value: echo(raw) }) };
-}
-
-function readWhole(raw: string, min: number, max: number): number | null {
-  if (!/^[0-9]{1,5}$/.test(raw)) return null;
-  const n = Number(raw);
-  return n >= min && n <= max ? n : null;
 }
 
 /** How each parameter is read from its one, non-empty, not oversized value. */
@@ -145,20 +133,20 @@ const READERS: Record<Param, (raw: string, lang: Lang) => Read<unknown>> = {
     if (bad !== undefined || !stances.length) return { error: say(lang, 'badChoice', { name: 'stance', choices: STANCES.join(' | '), value: echo(bad ?? raw) }) };
     return { value: stances };
   },
-  lang: (raw, lang) => readChoice('lang', raw, ['zh', 'en'] as const, lang),
+  lang: (raw, lang) => readChoice('lang', raw, LANGS, lang),
   theme: (raw, lang) => readChoice('theme', raw, THEMES, lang),
   plain: (raw, lang) =>
     raw === '1' || raw === 'true' ? { value: true } : raw === '0' || raw === 'false' ? { value: false } : { error: say(lang, 'badChoice', { name: 'plain', choices: '1 | 0', value: echo(raw) }) },
   height: (raw, lang) => {
-    const n = readWhole(raw, HEIGHTS.min, HEIGHTS.max);
+    const n = readWhole(raw, HEIGHTS);
     return n === null ? { error: say(lang, 'badHeight', { ...HEIGHTS, value: echo(raw) }) } : { value: n };
   },
   id: (raw, lang) => (FRAME_ID.test(raw) ? { value: raw } : { error: say(lang, 'badFrameId', { value: echo(raw) }) }),
 };
 
 function year(name: string, raw: string, lang: Lang): Read<number> {
-  const n = readWhole(raw, YEARS.min, YEARS.max);
-  return n === null ? { error: say(lang, 'badYear', { name, ...YEARS, value: echo(raw) }) } : { value: n };
+  const n = readYear(raw, EMBED_YEARS);
+  return n === null ? { error: say(lang, 'badYear', { name, ...EMBED_YEARS, value: echo(raw) }) } : { value: n };
 }
 
 /** The language an embed speaks: its `lang` when that is valid, else Chinese. */

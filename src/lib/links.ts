@@ -1,4 +1,4 @@
-/** Links between views: a figure's drill-down and its place in its document (without the base path). */
+/** Links between views (without the base path): a figure's drill-down, its place in its document, the printed report. */
 import type { FigureRow } from './types.ts';
 import type { Lang } from './i18n.ts';
 import { stateToParams } from './state.ts';
@@ -16,4 +16,15 @@ export function documentHref(docId: string, figureId: string | null, lang: Lang 
 export function drillDownHref(f: Pick<FigureRow, 'indicator' | 'measure' | 'unit' | 'region' | 'figure_id'>, lang: Lang | null): string {
   const p = stateToParams({ indicator: f.indicator, measure: f.measure, unit: f.unit, regions: [f.region], indicators: [], figure: f.figure_id, lang }, 'compare');
   return `/?${p}`;
+}
+
+/** The printed report's address (without the base path) for some indicators and regions. */
+export function reportHref(state: { indicators: string[]; regions: string[]; lang: Lang | null; from?: number; to?: number }): string {
+  const p = new URLSearchParams();
+  p.set('indicators', state.indicators.join(','));
+  p.set('regions', state.regions.join(','));
+  if (state.from !== undefined) p.set('from', String(state.from));
+  if (state.to !== undefined) p.set('to', String(state.to));
+  if (state.lang) p.set('lang', state.lang);
+  return `/report?${p}`;
 }

@@ -14,6 +14,3 @@ export function regionColors(regions: string[]): Map<string, string> {
   for (const r of [...regions].sort()) out.set(r, FIXED[r] ?? spare[k++ % spare.length]);
   return out;
 }
-
-/** The regions the dashboard opens on. */
-export const DEFAULT_REGIONS = ['hubei', 'wuhan', 'chongqing'];

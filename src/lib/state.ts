@@ -1,5 +1,5 @@
 import type { Lang } from './i18n.ts';
-import { DEFAULT_REGIONS } from './palette.ts';
+import { DEFAULT_INDICATOR, DEFAULT_INDICATORS, DEFAULT_REGIONS, FIGURE_ID, ID, LANGS, oneOf, UNIT_WORD } from './params.ts';
 
 /** What a compare or small-multiples view shows; all of it lives in the URL. */
 export interface ViewState {
@@ -16,10 +16,6 @@ export interface ViewState {
   lang: Lang | null;
 }
 
-export const DEFAULT_INDICATOR = 'high_tech_enterprises';
-const ID = /^[a-z0-9_]{1,64}$/;
-const FIGURE = /^[0-9a-f]{16}$/;
-
 const ids = (s: string | null) => (s ?? '').split(',').filter((x) => ID.test(x));
 
 /** Reads a view's state from URL search parameters, dropping anything malformed. */
@@ -34,11 +30,11 @@ export function parseState(params: URLSearchParams): ViewState {
   return {
     indicator: ID.test(indicator) ? indicator : DEFAULT_INDICATOR,
     measure: measure && ID.test(measure) ? measure : null,
-    unit: unit && /^[A-Za-z]{1,16}$/.test(unit) ? unit : null,
+    unit: unit && UNIT_WORD.test(unit) ? unit : null,
     regions,
-    indicators: indicators.length ? indicators : [DEFAULT_INDICATOR, 'tech_contract_turnover', 'rd_expenditure'],
-    figure: figure && FIGURE.test(figure) ? figure : null,
-    lang: lang === 'en' || lang === 'zh' ? lang : null,
+    indicators: indicators.length ? indicators : DEFAULT_INDICATORS,
+    figure: figure && FIGURE_ID.test(figure) ? figure : null,
+    lang: oneOf(lang, LANGS),
   };
 }
 

@@ -8,8 +8,8 @@ import type { FirstView } from '$lib/first-view.ts';
 export function staleScript(first: FirstView): string {
   const drawn = {
     indicator: first.indicator,
-    measure: first.chosen?.measure ?? '',
-    unit: first.chosen?.unit ?? '',
+    measure: first.view.measure?.measure ?? '',
+    unit: first.view.measure?.unit ?? '',
     regions: first.regions.join(','),
   };
   // JSON in a script: `<` escaped so no value can close the element.

@@ -1,17 +1,18 @@
 /**
- * A chart named by what it shows (indicator, regions, years, measure, stances)
- * and the data it draws, loaded through any query runner: DuckDB-WASM in the
- * browser (dashboard exports, embeds, the report), DuckDB in Node (`npm run
- * chart`). Both then draw it with `framedChart`, so they draw the same chart.
+ * The one way a chart is loaded: named by what it shows (indicator, regions,
+ * years, measure, stances), through any query runner — DuckDB-WASM in the
+ * browser (the compare page, the small multiples, exports, embeds, the report),
+ * DuckDB in Node (the prerendered first view, `npm run chart`). Its points come
+ * first and in no language, so a page switches language without loading again;
+ * the figures behind the points, with their documents, come only for what cites
+ * them (exports, embeds, the report, the CLI).
  */
 import { t, type Lang } from '../i18n.ts';
-import { indicatorCounts, measuresOf, regionCounts, seriesSources, type Query, type SeriesFilter } from '../db/queries.ts';
+import { measuresOf, series, seriesSources, type Exec, type SeriesFilter } from '../db/queries.ts';
+import { nameIn, type Catalogs } from '../catalog.ts';
 import { displayUnit } from '../units.ts';
-import type { ChartRow, Theme } from './compare.ts';
+import type { ChartRow, CompareOptions, Theme } from './compare.ts';
 import { sourcesOf, type DataVersion, type FrameOptions, type SourceDoc } from './frame.ts';
-
-/** Runs a query and returns plain rows. */
-export type Exec = <T>(query: Query) => Promise<T[]>;
 
 /** A measure and unit an indicator's figures come in. */
 export interface MeasureOption {
@@ -20,26 +21,40 @@ export interface MeasureOption {
   n: number;
 }
 
-/** A catalog entry with its names in both languages. */
-export interface Named {
-  name_zh: string;
-  name_en: string;
-}
-
-/** What a chart shows. Ids are checked against the catalogs before any query runs. */
-export interface ChartSpec {
+/** Which data a chart draws. Ids are checked against the catalogs before any query runs. */
+export interface ChartQuery {
   indicator: string;
   regions: string[];
+  /** The measure and unit asked for; absent or null lets the chart choose (`chooseMeasure`). */
   measure?: string | null;
   unit?: string | null;
   from?: number;
   to?: number;
   stances?: string[];
+}
+
+/** What a chart shows and how it is drawn. */
+export interface ChartSpec extends ChartQuery {
   lang: Lang;
   theme?: Theme;
   plain?: boolean;
   width?: number;
   height?: number;
+}
+
+/** A chart's data in no language: the indicator's measures, the one drawn, and its points. */
+export interface ChartPoints {
+  measures: MeasureOption[];
+  measure: MeasureOption | null;
+  points: ChartRow[];
+}
+
+/** A chart's words in one language. */
+export interface ChartLabels {
+  title: string;
+  /** Measure and unit: `总量 · 家`. */
+  subtitle: string;
+  regionName: (region: string) => string;
 }
 
 /** A plotted figure with its sentence and document: a row of a chart's CSV, and a citation's source. */
@@ -49,16 +64,12 @@ export interface PlottedRow extends ChartRow, SourceDoc {
   sentence: string;
 }
 
-/** Everything a framed chart needs. */
-export interface ChartData {
+/** Everything a framed chart needs: its points, its words, and the figures and documents it cites. */
+export interface ChartData extends ChartPoints, ChartLabels {
   spec: ChartSpec;
-  measure: MeasureOption | null;
-  measures: MeasureOption[];
+  /** The figures behind the points, with their sentences and documents. */
   rows: PlottedRow[];
   sources: SourceDoc[];
-  title: string;
-  subtitle: string;
-  regionName: (region: string) => string;
 }
 
 // Without a request, a chart shows levels before changes: a stock (total) or a flow (amount) reads on its own.
@@ -71,40 +82,50 @@ export function chooseMeasure(measures: MeasureOption[], measure?: string | null
     ?? measures[0] ?? null;
 }
 
-/** A name in the interface language, or the id when the catalog has none. */
-export function nameIn(lang: Lang, o: Named | undefined, fallback: string): string {
-  return o ? (lang === 'zh' ? o.name_zh : o.name_en) : fallback;
+/** The measures an indicator's dated figures come in, most figures first. */
+export function loadMeasures(exec: Exec, indicator: string): Promise<MeasureOption[]> {
+  return exec<MeasureOption>(measuresOf(indicator));
 }
 
-/** The catalogs a spec is checked against: indicators and the regions that have figures. */
-export async function loadCatalogs(exec: Exec) {
-  const [indicators, regions] = await Promise.all([
-    exec<Named & { indicator: string; unit: string; group: string; n: number }>(indicatorCounts()),
-    exec<Named & { region: string; level: string; parent: string | null; n: number }>(regionCounts()),
-  ]);
-  return { indicators, regions };
-}
-export type Catalogs = Awaited<ReturnType<typeof loadCatalogs>>;
+const filterOf = (q: ChartQuery): SeriesFilter => ({ from: q.from, to: q.to, stances: q.stances });
 
-/** The rows, sources and labels of a chart. */
-export async function loadChart(exec: Exec, spec: ChartSpec, catalogs: Catalogs): Promise<ChartData> {
-  const measures = await exec<MeasureOption>(measuresOf(spec.indicator));
-  const measure = chooseMeasure(measures, spec.measure, spec.unit);
-  const filter: SeriesFilter = { from: spec.from, to: spec.to, stances: spec.stances };
-  const rows = measure && spec.regions.length
-    ? await exec<PlottedRow>(seriesSources(spec.indicator, measure.measure, measure.unit, spec.regions, filter))
+/** The points of a chart: its measure chosen among the indicator's, and the figures it draws of the regions asked. */
+export async function loadPoints(exec: Exec, q: ChartQuery): Promise<ChartPoints> {
+  const measures = await loadMeasures(exec, q.indicator);
+  const measure = chooseMeasure(measures, q.measure, q.unit);
+  const points = measure && q.regions.length
+    ? await exec<ChartRow>(series(q.indicator, measure.measure, measure.unit, q.regions, filterOf(q)))
     : [];
-  const lang = spec.lang;
+  return { measures, measure, points };
+}
+
+/** The figures behind a chart's points, with their sentences and documents. */
+export function loadPlotted(exec: Exec, q: ChartQuery, measure: MeasureOption | null): Promise<PlottedRow[]> {
+  if (!measure || !q.regions.length) return Promise.resolve([]);
+  return exec<PlottedRow>(seriesSources(q.indicator, measure.measure, measure.unit, q.regions, filterOf(q)));
+}
+
+/** A chart's title, subtitle and region names in `lang`. */
+export function chartLabels(indicator: string, measure: MeasureOption | null, lang: Lang, catalogs: Catalogs): ChartLabels {
   const regions = new Map(catalogs.regions.map((r) => [r.region, r]));
-  const title = nameIn(lang, catalogs.indicators.find((i) => i.indicator === spec.indicator), spec.indicator);
   const unit = measure ? displayUnit(measure.unit, measure.measure)[lang] : '';
   return {
-    spec, measure, measures, rows,
-    sources: sourcesOf(rows),
-    title,
+    title: nameIn(lang, catalogs.indicators.find((i) => i.indicator === indicator), indicator),
     subtitle: measure ? `${t(lang, measure.measure as 'total')} · ${unit}` : '',
     regionName: (r) => nameIn(lang, regions.get(r), r),
   };
+}
+
+/** A chart whole: its points, its words, and the figures and documents it cites. */
+export async function loadChart(exec: Exec, spec: ChartSpec, catalogs: Catalogs): Promise<ChartData> {
+  const points = await loadPoints(exec, spec);
+  const rows = await loadPlotted(exec, spec, points.measure);
+  return { spec, ...points, ...chartLabels(spec.indicator, points.measure, spec.lang, catalogs), rows, sources: sourcesOf(rows) };
+}
+
+/** The options the dashboard's live chart draws points with (the compare page, its prerender, the small multiples). */
+export function compareOptions(labels: ChartLabels, measure: MeasureOption, regions: string[], lang: Lang): CompareOptions {
+  return { lang, unit: measure.unit, measure: measure.measure, regions, regionName: labels.regionName, title: labels.title };
 }
 
 /** The options `framedChart` draws a loaded chart with. */

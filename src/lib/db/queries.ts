@@ -12,6 +12,9 @@ export interface Query {
   params: Array<string | number | boolean>;
 }
 
+/** Runs a query and returns plain rows: DuckDB-WASM in the browser (`db/duckdb.ts`), DuckDB in Node (`scripts/node-query.ts`). */
+export type Exec = <T>(query: Query) => Promise<T[]>;
+
 /** The views a query may read; the client creates them over the Parquet files. */
 export const TABLES = ['figures', 'documents', 'indicators', 'regions'] as const;
 

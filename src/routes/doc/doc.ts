@@ -1,6 +1,7 @@
 import { run } from '$lib/db/duckdb.ts';
 import { documentById, documentFigures } from '$lib/db/queries.ts';
 import type { DocumentRow, FigureRow } from '$lib/types.ts';
+import { FIGURE_ID, MAX_DOC_ID } from '$lib/params.ts';
 
 /** What the document view shows, as its URL says: `?doc=<doc_id>&figure=<figure_id>&raw=1`. */
 export interface DocParams {
@@ -9,24 +10,18 @@ export interface DocParams {
   raw: boolean;
 }
 
-const FIGURE = /^[0-9a-f]{16}$/;
-
 /** Reads the document view's URL; a malformed figure id is dropped, a doc id is only ever a bound value. */
 export function parseDocParams(params: URLSearchParams): DocParams {
   const doc = params.get('doc');
   const figure = params.get('figure');
   return {
-    doc: doc && doc.length <= 300 ? doc : null,
-    figure: figure && FIGURE.test(figure) ? figure : null,
+    doc: doc && doc.length <= MAX_DOC_ID ? doc : null,
+    figure: figure && FIGURE_ID.test(figure) ? figure : null,
     raw: params.get('raw') === '1',
   };
 }
 
-
-
 /** A document as the view reads it. */
-export { documentHref, drillDownHref } from '$lib/links.ts';
-
 export type DocumentView = Omit<DocumentRow, 'sha256'>;
 
 /** A figure of the document with its spans in both texts. */

@@ -8,8 +8,7 @@ import { DOCUMENT_SORTS, documentGenres, documentList, documentRegions, type Doc
 import { runReport } from '$lib/data.ts';
 import { t, type Lang, type Word } from '$lib/i18n.ts';
 import type { DocumentRow, Refusal } from '$lib/types.ts';
-
-export { documentHref } from '$lib/links.ts';
+import { ID, MAX_GENRE, MAX_SEARCH } from '$lib/params.ts';
 
 /** Everything the library shows, all of it in the URL so a link reproduces it. */
 export interface DocsState {
@@ -18,7 +17,6 @@ export interface DocsState {
   descending: boolean;
 }
 
-const ID = /^[a-z0-9_]{1,64}$/;
 const DEFAULT_SORT: DocumentSort = 'date';
 // Dates and counts read best newest or largest first; names alphabetically.
 const DESCENDING_FIRST = new Set<DocumentSort>(['date', 'figures']);
@@ -26,9 +24,9 @@ const DESCENDING_FIRST = new Set<DocumentSort>(['date', 'figures']);
 /** Reads the library's state from URL search parameters, dropping anything malformed. */
 export function parseDocsState(params: URLSearchParams): DocsState {
   const filter: DocumentFilter = {};
-  const q = (params.get('q') ?? '').trim().slice(0, 200);
+  const q = (params.get('q') ?? '').trim().slice(0, MAX_SEARCH);
   const region = params.get('region') ?? '';
-  const genre = (params.get('genre') ?? '').slice(0, 500);
+  const genre = (params.get('genre') ?? '').slice(0, MAX_GENRE);
   if (q) filter.q = q;
   if (ID.test(region)) filter.region = region;
   if (genre) filter.genre = genre;

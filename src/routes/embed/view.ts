@@ -26,7 +26,7 @@ export async function loadEmbed(params: URLSearchParams, dataUrl: string): Promi
 
 /** The chart as one SVG drawn `width` wide, scaling with its frame from there. */
 export function drawEmbed(data: ChartData, version: DataVersion, width: number, dark: boolean): SVGSVGElement {
-  const svg = framedChart(data.rows, { ...frameOptions(data, version), plain: true, width, theme: dark ? 'dark' : 'light' });
+  const svg = framedChart(data.points, { ...frameOptions(data, version), plain: true, width, theme: dark ? 'dark' : 'light' });
   svg.setAttribute('width', '100%');
   svg.removeAttribute('height');
   return svg;

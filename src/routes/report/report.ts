@@ -4,18 +4,12 @@
  * chart's footer, its table and the report's "Sources cited" use the same [n].
  */
 import { t, type Lang } from '$lib/i18n.ts';
-import { loadCatalogs, loadChart, frameOptions, type ChartData, type Exec } from '$lib/charts/spec.ts';
+import { loadChart, frameOptions, type ChartData } from '$lib/charts/spec.ts';
+import { loadCatalogs } from '$lib/catalog.ts';
+import type { Exec } from '$lib/db/queries.ts';
 import { type DataVersion, type FrameOptions, type SourceDoc } from '$lib/charts/frame.ts';
 import { formatValue } from '$lib/units.ts';
-import { DEFAULT_REGIONS } from '$lib/palette.ts';
-
-export const DEFAULT_INDICATORS = ['high_tech_enterprises', 'tech_contract_turnover', 'rd_expenditure'];
-const ID = /^[a-z0-9_]{1,64}$/;
-const YEAR = /^\d{4}$/;
-/** More charts or regions than this make an unreadable report; the rest are reported as ignored. */
-export const MAX_IDS = 12;
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2100;
+import { DEFAULT_INDICATORS, DEFAULT_REGIONS, ID, LANGS, MAX_IDS, oneOf, readYear, YEARS } from '$lib/params.ts';
 
 /** A parameter value the report did not use, and why. */
 export interface Ignored {
@@ -40,7 +34,7 @@ const WORDS = {
   malformed: { zh: '不是有效的编号', en: 'not an id' },
   unknown: { zh: '数据中没有', en: 'not in the data' },
   tooMany: { zh: `超过 ${MAX_IDS} 项上限`, en: `over the limit of ${MAX_IDS}` },
-  badYear: { zh: `不是 ${MIN_YEAR}–${MAX_YEAR} 之间的年份`, en: `not a year between ${MIN_YEAR} and ${MAX_YEAR}` },
+  badYear: { zh: `不是 ${YEARS.min}–${YEARS.max} 之间的年份`, en: `not a year between ${YEARS.min} and ${YEARS.max}` },
   noSelection: { zh: '没有可显示的指标或地区,报告为空', en: 'No indicator or region to show: the report is empty' },
   cite: { zh: '引用', en: 'Ref.' },
   years: { zh: '年份范围', en: 'Years' },
@@ -69,8 +63,8 @@ function idList(params: URLSearchParams, param: 'indicators' | 'regions', fallba
 function year(params: URLSearchParams, param: 'from' | 'to', ignored: Ignored[]): number | undefined {
   const value = params.get(param);
   if (value === null || value === '') return undefined;
-  const y = Number(value);
-  if (YEAR.test(value) && y >= MIN_YEAR && y <= MAX_YEAR) return y;
+  const y = readYear(value);
+  if (y !== null) return y;
   ignored.push({ param, value: shown(value), why: 'badYear' });
   return undefined;
 }
@@ -86,19 +80,7 @@ export function parseReportParams(params: URLSearchParams): ReportParams {
   const regions = idList(params, 'regions', DEFAULT_REGIONS, ignored);
   const from = year(params, 'from', ignored);
   const to = year(params, 'to', ignored);
-  const lang = params.get('lang');
-  return { indicators, regions, from, to, lang: lang === 'zh' || lang === 'en' ? lang : null, ignored };
-}
-
-/** The report's address (without the base path) for some indicators and regions. */
-export function reportHref(state: { indicators: string[]; regions: string[]; lang: Lang | null; from?: number; to?: number }): string {
-  const p = new URLSearchParams();
-  p.set('indicators', state.indicators.join(','));
-  p.set('regions', state.regions.join(','));
-  if (state.from !== undefined) p.set('from', String(state.from));
-  if (state.to !== undefined) p.set('to', String(state.to));
-  if (state.lang) p.set('lang', state.lang);
-  return `/report?${p}`;
+  return { indicators, regions, from, to, lang: oneOf(params.get('lang'), LANGS), ignored };
 }
 
 /**

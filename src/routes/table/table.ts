@@ -1,16 +1,14 @@
 import { run } from '$lib/db/duckdb.ts';
 import { SORTABLE, tableCount, tableExport, tablePage, yearList, type SortColumn, type TableFilter } from '$lib/db/queries.ts';
 import { figuresCsv, type CsvValue } from '$lib/csv.ts';
-import { dataVersion } from '$lib/data.ts';
+import { catalogsOf, dataVersion } from '$lib/data.ts';
 import { t, type Lang, type Word } from '$lib/i18n.ts';
 import type { FigureRow } from '$lib/types.ts';
-import { loadCatalog, nameIn, type IndicatorOption, type RegionOption } from '../compare.ts';
+import { ID, MAX_SEARCH, oneOf, readYear, STANCES } from '$lib/params.ts';
+import { nameIn, type IndicatorOption, type RegionOption } from '$lib/catalog.ts';
 
 /** Rows per page of the table. */
 export const PAGE_SIZE = 50;
-
-/** The stances a figure can take, in the order the filter offers them. */
-export const STANCES = ['actual', 'target', 'expected'] as const;
 
 /** Everything the table shows, all of it kept in the URL so a link reproduces it. */
 export interface TableState {
@@ -21,7 +19,6 @@ export interface TableState {
   page: number;
 }
 
-const ID = /^[a-z0-9_]{1,64}$/;
 const DEFAULT_SORT: SortColumn = 'year';
 // Numbers and dates read best largest or newest first; names alphabetically.
 const DESCENDING_FIRST = new Set<SortColumn>(['year', 'value', 'published', 'confidence']);
@@ -31,13 +28,13 @@ export function parseTableState(params: URLSearchParams): TableState {
   const filter: TableFilter = {};
   const region = params.get('region') ?? '';
   const indicator = params.get('indicator') ?? '';
-  const year = Number(params.get('year') ?? NaN);
-  const stance = params.get('stance') ?? '';
-  const q = (params.get('q') ?? '').trim().slice(0, 200);
+  const year = readYear(params.get('year') ?? '');
+  const stance = oneOf(params.get('stance'), STANCES);
+  const q = (params.get('q') ?? '').trim().slice(0, MAX_SEARCH);
   if (ID.test(region)) filter.region = region;
   if (ID.test(indicator)) filter.indicator = indicator;
-  if (Number.isInteger(year) && year > 1900 && year < 2200) filter.year = year;
-  if ((STANCES as readonly string[]).includes(stance)) filter.stance = stance;
+  if (year !== null) filter.year = year;
+  if (stance) filter.stance = stance;
   if (q) filter.q = q;
   const column = params.get('sort') ?? '';
   const sort = (SORTABLE as readonly string[]).includes(column) ? (column as SortColumn) : DEFAULT_SORT;
@@ -93,7 +90,7 @@ export interface TableOptions {
 
 /** The filters' choices, with counts. */
 export async function loadOptions(dataUrl: string): Promise<TableOptions> {
-  const [catalog, years] = await Promise.all([loadCatalog(dataUrl), run<{ year: number }>(dataUrl, yearList())]);
+  const [catalog, years] = await Promise.all([catalogsOf(dataUrl), run<{ year: number }>(dataUrl, yearList())]);
   return { regions: catalog.regions, indicators: catalog.indicators.filter((i) => i.n > 0), years: years.map((y) => y.year) };
 }
 

@@ -6,7 +6,7 @@
 import { error, json } from '@sveltejs/kit';
 import { indicatorRows } from '$lib/indicators.ts';
 import { DEFAULT_FRAME_HEIGHT, embedSnippet, embedUrl } from '$lib/embed.ts';
-import { DEFAULT_REGIONS } from '$lib/palette.ts';
+import { DEFAULT_REGIONS } from '$lib/params.ts';
 import type { EntryGenerator, RequestHandler } from './$types';
 
 export const prerender = true;

@@ -1,0 +1,53 @@
+/**
+ * The catalogs every view names things by: the indicators with their group and
+ * figure count, and the regions that have figures. Ids in a URL are checked
+ * against them before any query runs; pickers and filters list them.
+ */
+import type { Lang } from './i18n.ts';
+import { indicatorCounts, regionCounts, type Exec } from './db/queries.ts';
+
+/** A catalog entry with its names in both languages. */
+export interface Named {
+  name_zh: string;
+  name_en: string;
+}
+
+/** A catalog indicator with its figure count. */
+export interface IndicatorOption extends Named {
+  indicator: string;
+  unit: string;
+  group: string;
+  n: number;
+}
+
+/** A region that has figures. */
+export interface RegionOption extends Named {
+  region: string;
+  level: string;
+  parent: string | null;
+  n: number;
+}
+
+/** The indicators and the regions that have figures. */
+export interface Catalogs {
+  indicators: IndicatorOption[];
+  regions: RegionOption[];
+}
+
+/** The catalogs, through any query runner. */
+export async function loadCatalogs(exec: Exec): Promise<Catalogs> {
+  const [indicators, regions] = await Promise.all([exec<IndicatorOption>(indicatorCounts()), exec<RegionOption>(regionCounts())]);
+  return { indicators, regions };
+}
+
+/** A name in the interface language, or the id when the catalog has none. */
+export function nameIn(lang: Lang, o: Named | undefined, fallback: string): string {
+  return o ? (lang === 'zh' ? o.name_zh : o.name_en) : fallback;
+}
+
+const GROUPS = ['enterprises', 'labs_platforms', 'funding_finance', 'rd_output', 'other'];
+
+/** Indicators grouped for a picker, in the dashboard's group order. */
+export function groupIndicators(list: IndicatorOption[]): Array<{ group: string; items: IndicatorOption[] }> {
+  return GROUPS.map((group) => ({ group, items: list.filter((i) => i.group === group) })).filter((g) => g.items.length);
+}

@@ -1,0 +1,32 @@
+/**
+ * A chart point's drill-down: the figure with its sentence and document, and
+ * every other figure that reports the same fact, flagged when their values differ.
+ */
+import { figureDetail, sameFact, type Exec } from './db/queries.ts';
+
+/** A figure as the drill-down shows it. */
+export interface FigureDetail {
+  figure_id: string; doc_id: string; indicator: string; label: string; region: string; year: number | null; period: string;
+  stance: string; measure: string; value: number; unit: string; qualifier: string; quote: string; sentence: string;
+  text_start: number; text_end: number; sentence_text_start: number; confidence: number; year_inferred: boolean;
+  title: string; issuer: string; published: string | null; doc_number: string | null;
+}
+
+/** Another source for the same fact. */
+export interface SameFactRow { figure_id: string; doc_id: string; value: number; qualifier: string; quote: string; sentence: string; title: string; issuer: string; published: string | null }
+
+/** A figure, and every figure that reports the same fact; `conflict` when their values differ. Null when the data has no such figure. */
+export async function loadFigure(exec: Exec, id: string) {
+  const [figure] = await exec<FigureDetail>(figureDetail(id));
+  if (!figure) return null;
+  const same = figure.year === null ? [] : await exec<SameFactRow>(sameFact({ ...figure, year: figure.year }));
+  const values = new Set(same.map((s) => s.value));
+  return { figure, same, conflict: values.size > 1 };
+}
+
+/** The sentence cut around the quote, so the number can be marked. */
+export function splitSentence(f: Pick<FigureDetail, 'sentence' | 'text_start' | 'text_end' | 'sentence_text_start'>): [string, string, string] {
+  const a = Math.max(0, f.text_start - f.sentence_text_start);
+  const b = Math.max(a, f.text_end - f.sentence_text_start);
+  return [f.sentence.slice(0, a), f.sentence.slice(a, b), f.sentence.slice(b)];
+}

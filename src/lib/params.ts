@@ -1,0 +1,71 @@
+/**
+ * What a URL or a command line may say, in one place: the shape of ids, the
+ * years, the limits and the closed lists of values that every parser (the
+ * view state, the embed, the report, the figures table, the documents library,
+ * the document view and `npm run chart`) checks before a value reaches a query.
+ * Values are compared here as values; none of them ever becomes SQL text.
+ */
+import type { Lang } from './i18n.ts';
+import type { Measure, Stance, Unit } from './types.ts';
+
+/** An indicator, region or measure id: lowercase letters, digits and `_`, as the catalogs name them. */
+export const ID = /^[a-z0-9_]{1,64}$/;
+/** A figure id: 16 hex digits, a hash of its document and span. */
+export const FIGURE_ID = /^[0-9a-f]{16}$/;
+/** A unit as the data names it (`CNY`, `count`, `percent` …): the compare view keeps any such word and lets the data decide. */
+export const UNIT_WORD = /^[A-Za-z]{1,16}$/;
+
+/** Whether `value` is an indicator, region or measure id. */
+export function isId(value: string): boolean {
+  return ID.test(value);
+}
+
+/** The years a view may be narrowed to, inclusive. */
+export const YEARS = { min: 1900, max: 2100 } as const;
+/**
+ * The embed's years: narrower, as its README table publishes them (a host page's
+ * link that worked must keep working, and one that was refused stays refused).
+ */
+export const EMBED_YEARS = { min: 1949, max: YEARS.max } as const;
+
+/** A whole number of at most five digits within `bounds` (inclusive), or null: no sign, point, space or exponent. */
+export function readWhole(raw: string, bounds: { min: number; max: number }): number | null {
+  if (!/^[0-9]{1,5}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= bounds.min && n <= bounds.max ? n : null;
+}
+
+/** A year within `bounds`, or null: `2016` reads, `20x6`, `-5` and `99999` do not. */
+export function readYear(raw: string, bounds: { min: number; max: number } = YEARS): number | null {
+  return readWhole(raw, bounds);
+}
+
+/** More indicators or regions than this make an unreadable chart or report. */
+export const MAX_IDS = 12;
+/** The longest free-text search read (the table's and the library's `q`). */
+export const MAX_SEARCH = 200;
+/** The longest genre the library filters by; genres are free text from each folder's sources.tsv. */
+export const MAX_GENRE = 500;
+/** The longest document id the document view looks up (a file name). */
+export const MAX_DOC_ID = 300;
+
+/** The stances a figure takes, in the order filters offer them. */
+export const STANCES: readonly Stance[] = ['actual', 'target', 'expected'];
+/** The measures a figure comes in. */
+export const MEASURES: readonly Measure[] = ['total', 'new', 'amount', 'growth_rate', 'share', 'rank'];
+/** The canonical units of values. */
+export const UNITS: readonly Unit[] = ['count', 'CNY', 'percent', 'people', 'items', 'times'];
+/** The interface languages. */
+export const LANGS: readonly Lang[] = ['zh', 'en'];
+
+/** `value` if it is one of `choices`, else null. */
+export function oneOf<T extends string>(value: string | null | undefined, choices: readonly T[]): T | null {
+  return value !== null && value !== undefined && (choices as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+/** The compare view's indicator when the URL names none. */
+export const DEFAULT_INDICATOR = 'high_tech_enterprises';
+/** The indicators the small multiples and the report show when the URL names none. */
+export const DEFAULT_INDICATORS = [DEFAULT_INDICATOR, 'tech_contract_turnover', 'rd_expenditure'];
+/** The regions every view opens on. */
+export const DEFAULT_REGIONS = ['hubei', 'wuhan', 'chongqing'];
