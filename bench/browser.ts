@@ -6,13 +6,16 @@
  * figure, the bytes the cold load transferred, and the latency of switching the
  * chart to another indicator. Figures are reported, never asserted.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import { chromiumVersion } from './machine.ts';
 import { runPipeline } from '../pipelines/run.ts';
-import { buildSite, buildStaleness } from '../scripts/start.ts';
 import { existingMillion, generateMillion, PARQUET_FILES, type MillionSpec } from './million.ts';
 import { num, table } from './report.ts';
 import { harvestSentences } from './sources.ts';
@@ -26,7 +29,6 @@ const CHROMIUM_ARGS = [
 export const VIEW = '/?indicator=high_tech_enterprises&measure=total&unit=count&regions=hubei,wuhan,chongqing';
 /** A chart switch goes to the first and back to the second, alternately. */
 export const SWITCH_TO = ['tech_contract_turnover', 'high_tech_enterprises'];
-const SWITCHES = 5;
 const POINTS = '[data-testid=chart] svg [data-figure-id]';
 /** The points of the chart the app drew (not the prerendered one): the ones a click reaches. */
 const LIVE_POINTS = '[data-testid=chart] svg [data-figure-id]:not(.pre *)';
@@ -48,12 +50,15 @@ export interface ColdRun {
   interactive_ms: number;
   click_to_panel_ms: number;
   points: number;
-  /** When the wasm's response ended, and the first Parquet request and last Parquet response before the first chart. */
+  /** When the wasm's request started and its response ended, and the first Parquet request and last Parquet response before the first chart. */
+  wasm_started_ms: number | null;
   wasm_loaded_ms: number | null;
   parquet_first_ms: number | null;
   parquet_last_ms: number | null;
   /** Body bytes of the cold load, navigation through the figure panel and the network going quiet. */
   load_bytes: Bytes;
+  /** Body bytes of the requests started before the first chart point was in the page. */
+  first_chart_bytes: Bytes;
   /** Of which Parquet before the click (the first chart) and after it (the figure panel). */
   chart_parquet_bytes: number;
   panel_parquet_bytes: number;
@@ -80,6 +85,8 @@ export interface Stat {
 /** One site measured. */
 export interface SiteResult {
   name: string;
+  /** Which of the two sites: the seeds' data, or the generated million figures (absent in results of older benches). */
+  role?: 'seeds' | 'million';
   dir: string;
   figures: number;
   documents: number;
@@ -103,6 +110,8 @@ export interface SiteResult {
     switch_ms: Stat;
     points: number;
     load_bytes: Bytes;
+    /** Bytes of requests started before the first chart, per run: Parquet and all kinds. */
+    first_chart_bytes?: { parquet: Stat; total: Stat };
     load_requests: number;
     load_parquet_requests: number;
     switch_parquet_bytes: Stat;
@@ -118,6 +127,8 @@ export interface BrowserResults {
   view: string;
   switch_to: string[];
   cold_runs: number;
+  /** Chart switches per cold run (5 in results of older benches). */
+  switches?: number;
   build: string;
   sites: SiteResult[];
 }
@@ -129,6 +140,8 @@ export interface BrowserOptions {
   seed: number;
   figures: number;
   runs: number;
+  /** Chart switches per cold run. */
+  switches: number;
   /** Also profile the page's main thread (one extra cold run per site) and list its hottest functions. */
   profile: boolean;
   log: (line: string) => void;
@@ -151,51 +164,99 @@ export interface PageHotspot {
 // ---------------------------------------------------------------------------
 // The sites
 
-/** build/, rebuilt first when its sources are newer; returns why it was rebuilt, or that it was current. */
-async function freshBuild(root: string): Promise<string> {
-  const stale = buildStaleness(root);
-  if (!stale) return 'build/ was current';
-  await buildSite(root, 'warn');
-  return `rebuilt (${stale})`;
+/** What a site's build is made of, other than its data: a change to any of them makes the bench build the site again. */
+const BUILD_INPUTS = ['src', 'scripts', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+
+/** The newest mtime (ms) of the files under `paths`, skipping `static/data` (each site brings its own). */
+function newestInput(root: string): number {
+  let newest = 0;
+  const walk = (p: string) => {
+    if (p === join(root, 'static', 'data') || !existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) for (const n of readdirSync(p)) walk(join(p, n));
+    else newest = Math.max(newest, st.mtimeMs);
+  };
+  for (const p of BUILD_INPUTS) walk(join(root, p));
+  return newest;
 }
 
-/** Files under `_app/immutable/` that `index.html` names but `dir` lacks: a copy taken while someone rebuilt. */
-function missingAssets(dir: string): string[] {
-  const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const named = new Set(html.match(/_app\/immutable\/[\w./-]+/g) ?? []);
-  const missing = [...named].filter((p) => !existsSync(join(dir, p)));
-  const assets = join(dir, '_app/immutable/assets');
-  if (!existsSync(assets) || !readdirSync(assets).some((n) => n.endsWith('.wasm'))) missing.push('_app/immutable/assets/*.wasm');
-  return missing;
-}
-
-/** Copies build/ (without its data) to `dest`, so that another build cannot change the site under a run. */
-async function copyBuild(root: string, dest: string): Promise<void> {
-  const build = join(root, 'build');
-  for (let attempt = 1; ; attempt++) {
-    rmSync(dest, { recursive: true, force: true });
-    cpSync(build, dest, { recursive: true, filter: (src) => src !== join(build, 'data') });
-    const missing = missingAssets(dest);
-    if (missing.length === 0) return;
-    if (attempt === 3) throw new Error(`build/ stays incomplete (is a build running?): ${missing.slice(0, 3).join(', ')}`);
-    await new Promise((ok) => setTimeout(ok, 5000));
+/**
+ * SHA-256 over a data folder's Parquet files and the data version its run.json
+ * names (absent counts too): what a site's pages are drawn from. The rest of
+ * run.json (when, how long) changes with every run and is not.
+ */
+function dataDigest(data: string): string {
+  const h = createHash('sha256');
+  for (const n of PARQUET_FILES) h.update(`${n}\0`).update(readFileSync(join(data, n)));
+  let version = 'absent';
+  try {
+    version = String((JSON.parse(readFileSync(join(data, 'run.json'), 'utf8')) as { data_version?: unknown }).data_version);
+  } catch {
+    // No run.json: the site has no data version.
   }
+  return h.update(`run.json\0${version}`).digest('hex');
+}
+
+/**
+ * The site as it would be deployed with `data`: a copy of the project's build
+ * inputs (src, scripts, static without its data, the configs) in `out/build-<name>`,
+ * whose static/data is `data`, built by its own scripts/first-view.ts and
+ * `vite build` into `out/site-<name>`. The compare page's prerendered chart is
+ * thus drawn from the data the site serves, as `npm start` does for static/data,
+ * and neither build/ nor static/data of the checkout is touched. Rebuilt only
+ * when the inputs or the data changed since the last build (a stamp file).
+ */
+async function siteFor(root: string, out: string, name: string, data: string): Promise<{ dir: string; note: string }> {
+  const scratch = join(out, `build-${name}`);
+  const site = join(out, `site-${name}`);
+  const stampFile = join(out, `site-${name}.stamp.json`);
+  const stamp = { inputs: newestInput(root), data: dataDigest(data) };
+  try {
+    const old = JSON.parse(readFileSync(stampFile, 'utf8')) as typeof stamp;
+    if (old.inputs === stamp.inputs && old.data === stamp.data && existsSync(join(site, 'index.html'))) return { dir: site, note: 'build reused (same sources and data)' };
+  } catch {
+    // No stamp: build.
+  }
+  const t = performance.now();
+  rmSync(stampFile, { force: true });
+  rmSync(scratch, { recursive: true, force: true });
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(scratch, { recursive: true });
+  for (const p of BUILD_INPUTS) {
+    if (!existsSync(join(root, p))) continue;
+    cpSync(join(root, p), join(scratch, p), { recursive: true, filter: (src) => src !== join(root, 'static', 'data') });
+  }
+  symlinkSync(join(root, 'node_modules'), join(scratch, 'node_modules'), 'dir');
+  const staticData = join(scratch, 'static', 'data');
+  mkdirSync(staticData, { recursive: true });
+  for (const n of [...PARQUET_FILES, 'run.json']) {
+    if (!existsSync(join(data, n))) continue;
+    try {
+      linkSync(join(data, n), join(staticData, n));
+    } catch {
+      copyFileSync(join(data, n), join(staticData, n));
+    }
+  }
+  // The copy's own first-view.ts, so that the chart is drawn by the same sources the site is built from.
+  const firstView = (await import(pathToFileURL(join(scratch, 'scripts', 'first-view.ts')).href)) as { writeFirstView(d: string): Promise<boolean> };
+  if (!(await firstView.writeFirstView(staticData))) throw new Error(`${name}: no figures.parquet in ${data}`);
+  const vite = join(createRequire(join(root, 'package.json')).resolve('vite/package.json'), '..', 'bin', 'vite.js');
+  await new Promise<void>((ok, fail) => {
+    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'error'], {
+      cwd: scratch, stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, NODE_ENV: 'production', KELAN_BUILD_DIR: site, KELAN_KIT_DIR: join(scratch, '.svelte-kit') },
+    });
+    let err = '';
+    child.stderr!.setEncoding('utf8').on('data', (x: string) => (err += x));
+    child.on('error', fail);
+    child.on('exit', (code, signal) => (code === 0 ? ok() : fail(new Error(`vite build of the ${name} site failed (${signal ?? `exit status ${code}`}): ${err.trim().split('\n').slice(-8).join('\n')}`))));
+  });
+  writeFileSync(stampFile, JSON.stringify(stamp) + '\n');
+  return { dir: site, note: `built in ${((performance.now() - t) / 1000).toFixed(1)} s` };
 }
 
 function parquetBytes(dir: string): number {
   return PARQUET_FILES.reduce((sum, n) => sum + statSync(join(dir, n)).size, 0);
-}
-
-/** Hard-links (or copies) the Parquet files of `from` into `to`. */
-function linkData(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const n of PARQUET_FILES) {
-    try {
-      linkSync(join(from, n), join(to, n));
-    } catch {
-      copyFileSync(join(from, n), join(to, n));
-    }
-  }
 }
 
 // ---------------------------------------------------------------------------
@@ -436,16 +497,6 @@ function sourceAt(siteDir: string, path: string, line: number, column: number): 
 // ---------------------------------------------------------------------------
 // One cold run
 
-/** `Chromium 1xx.0.…` as the binary names itself (the user agent's version is reduced to 1xx.0.0.0). */
-function chromiumVersion(): string {
-  try {
-    const out = execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', timeout: 20_000, stdio: ['ignore', 'pipe', 'ignore'] });
-    return /Chrom\w* [\d.]+/.exec(out)?.[0] ?? '';
-  } catch {
-    return '';
-  }
-}
-
 /** What a profiled run writes: where, and which site's files name the functions. */
 interface ProfileTarget {
   dir: string;
@@ -453,7 +504,7 @@ interface ProfileTarget {
   label: string;
 }
 
-async function coldRun(base: string, profileTo?: ProfileTarget): Promise<{ run: ColdRun; userAgent: string; profile: PageProfile | null }> {
+async function coldRun(base: string, switchCount: number, profileTo?: ProfileTarget): Promise<{ run: ColdRun; userAgent: string; profile: PageProfile | null }> {
   const userData = mkdtempSync(join(tmpdir(), 'kelan-bench-profile-'));
   const context = await chromium.launchPersistentContext(userData, {
     executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
@@ -497,14 +548,16 @@ async function coldRun(base: string, profileTo?: ProfileTarget): Promise<{ run: 
     const panelRows = loaded.filter((r) => r.startedAt >= clickedAt);
     const load = tally(loaded);
     const since = (epochMs: number) => (Number.isFinite(epochMs) ? epochMs - marks.timeOrigin : null);
-    const wasm = chartRows.find((r) => r.kind === 'wasm');
+    // The wasm may come after the click: DuckDB-WASM loads after the first paint.
+    const wasm = loaded.find((r) => r.kind === 'wasm');
+    const beforeChart = loaded.filter((r) => r.startedAt < marks.timeOrigin + firstChart);
     const chartParquet = chartRows.filter((r) => r.kind === 'parquet');
     const byFile: Record<string, number> = {};
     for (const r of [...chartRows, ...panelRows]) if (r.kind === 'parquet') byFile[r.file] = (byFile[r.file] ?? 0) + r.bytes;
 
     const switches: ColdRun['switches'] = [];
     // A profiled run makes one switch, to see where a switch's time goes; its time is not counted.
-    for (let i = 0; i < (cdp ? 1 : SWITCHES); i++) {
+    for (let i = 0; i < (cdp ? 1 : switchCount); i++) {
       const to = SWITCH_TO[i % SWITCH_TO.length];
       await page.evaluate(ARM);
       if (cdp) await cdp.send('Profiler.start');
@@ -540,10 +593,11 @@ async function coldRun(base: string, profileTo?: ProfileTarget): Promise<{ run: 
       run: {
         first_chart_ms: firstChart, first_chart_frame_ms: marks.firstFrameAt, interactive_ms: interactive,
         click_to_panel_ms: interactive - marks.clickAt, points,
+        wasm_started_ms: wasm ? since(wasm.startedAt) : null,
         wasm_loaded_ms: wasm ? since(wasm.endedAt) : null,
         parquet_first_ms: chartParquet.length ? since(Math.min(...chartParquet.map((r) => r.startedAt))) : null,
         parquet_last_ms: chartParquet.length ? since(Math.max(...chartParquet.map((r) => r.endedAt))) : null,
-        load_bytes: load.bytes, chart_parquet_bytes: tally(chartRows).bytes.parquet, panel_parquet_bytes: tally(panelRows).bytes.parquet,
+        load_bytes: load.bytes, first_chart_bytes: tally(beforeChart).bytes, chart_parquet_bytes: tally(chartRows).bytes.parquet, panel_parquet_bytes: tally(panelRows).bytes.parquet,
         parquet_by_file: byFile, load_requests: load.requests, load_parquet_requests: load.parquetRequests,
         switches, switch_bytes: sw.bytes, switch_requests: sw.requests, switch_parquet_requests: sw.parquetRequests, problems: [...new Set(problems)],
       },
@@ -581,6 +635,7 @@ function summarize(runs: ColdRun[]): SiteResult['summary'] {
     switch_ms: stat(runs.flatMap((r) => r.switches.map((s) => s.ms))),
     points: median((r) => r.points),
     load_bytes,
+    first_chart_bytes: { parquet: stat(runs.map((r) => r.first_chart_bytes.parquet)), total: stat(runs.map((r) => r.first_chart_bytes.total)) },
     load_requests: median((r) => r.load_requests),
     load_parquet_requests: median((r) => r.load_parquet_requests),
     switch_parquet_bytes: stat(runs.map((r) => r.switch_bytes.parquet / Math.max(1, r.switches.length))),
@@ -590,7 +645,7 @@ function summarize(runs: ColdRun[]): SiteResult['summary'] {
 }
 
 async function measureSite(
-  root: string, site: Omit<SiteResult, 'runs' | 'summary' | 'error' | 'profile'>, runs: number, profileDir: string | null, log: (line: string) => void,
+  root: string, site: Omit<SiteResult, 'runs' | 'summary' | 'error' | 'profile'>, runs: number, switches: number, profileDir: string | null, log: (line: string) => void,
 ): Promise<{ result: SiteResult; userAgent: string }> {
   const server = await startServer(root, site.dir);
   const done: ColdRun[] = [];
@@ -601,12 +656,13 @@ async function measureSite(
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
       try {
-        const r = await coldRun(server.url);
+        const r = await coldRun(server.url, switches);
         userAgent ||= r.userAgent;
         done.push(r.run);
         const sw = r.run.switches.map((s) => Math.round(s.ms)).join(', ');
+        const swStat = stat(r.run.switches.map((s) => s.ms));
         log(`  ${site.name} cold run ${i + 1}/${runs}: first chart ${num(r.run.first_chart_ms)} ms, interactive ${num(r.run.interactive_ms)} ms, ` +
-          `switches ${sw} ms, ${num(r.run.points)} points (${((performance.now() - t) / 1000).toFixed(1)} s)`);
+          `${r.run.switches.length} switches median ${num(swStat.median)} worst ${num(swStat.max)} ms (${sw}), click → panel ${num(r.run.click_to_panel_ms)} ms, ${num(r.run.points)} points (${((performance.now() - t) / 1000).toFixed(1)} s)`);
         for (const p of r.run.problems.slice(0, 3)) log(`    page: ${p}`);
       } catch (e) {
         error = (e as Error).message;
@@ -616,7 +672,7 @@ async function measureSite(
     }
     if (profileDir && !error) {
       const label = site.name.startsWith('seeds') ? 'seeds' : 'million';
-      const r = await coldRun(server.url, { dir: profileDir, siteDir: join(root, site.dir), label });
+      const r = await coldRun(server.url, switches, { dir: profileDir, siteDir: join(root, site.dir), label });
       profile = r.profile;
       log(`  ${site.name} profiled run: wrote ${profile!.files.map((f) => relative(root, f)).join(', ')}`);
     }
@@ -629,22 +685,19 @@ async function measureSite(
 /** Prepares both sites and measures them. */
 export async function browserBench(o: BrowserOptions): Promise<BrowserResults> {
   const rel = (p: string) => relative(o.root, p);
+  o.log('');
   let t = performance.now();
-  const build = await freshBuild(o.root);
-  o.log(`\nbrowser: ${build}${build.startsWith('rebuilt') ? ` in ${((performance.now() - t) / 1000).toFixed(1)} s` : ''}; copied to ${rel(join(o.out, 'site-*'))}`);
-
-  const seedsDir = join(o.out, 'site-seeds');
-  await copyBuild(o.root, seedsDir);
-  t = performance.now();
-  const report = await runPipeline({ input: join(o.root, 'seeds'), output: join(seedsDir, 'data') });
+  const seedsData = join(o.out, 'seeds-data');
+  rmSync(seedsData, { recursive: true, force: true });
+  const report = await runPipeline({ input: join(o.root, 'seeds'), output: seedsData });
   const seedsS = (performance.now() - t) / 1000;
+  const seedsSite = await siteFor(o.root, o.out, 'seeds', seedsData);
   const seeds = {
-    name: 'seeds', dir: rel(seedsDir), figures: report.figures_written, documents: report.documents_read,
-    parquet_bytes: parquetBytes(join(seedsDir, 'data')), data_s: seedsS, data_note: `pipeline over seeds/ in ${seedsS.toFixed(1)} s`,
+    name: 'seeds', role: 'seeds' as const, dir: rel(seedsSite.dir), figures: report.figures_written, documents: report.documents_read,
+    parquet_bytes: parquetBytes(seedsData), data_s: seedsS, data_note: `pipeline over seeds/ in ${seedsS.toFixed(1)} s`,
   };
+  o.log(`browser: seeds site ${rel(seedsSite.dir)}: data from the ${seeds.data_note}; ${seedsSite.note}`);
 
-  const millionDir = join(o.out, 'site-million');
-  await copyBuild(o.root, millionDir);
   const filler = harvestSentences([join(o.root, 'seeds')]);
   const spec: MillionSpec = {
     dir: join(o.out, 'million', `${o.figures}-seed${o.seed}`), seed: o.seed, figures: o.figures,
@@ -658,24 +711,25 @@ export async function browserBench(o: BrowserOptions): Promise<BrowserResults> {
     manifest = await generateMillion(spec);
     millionS = (performance.now() - t) / 1000;
   }
-  linkData(spec.dir, join(millionDir, 'data'));
+  const millionSite = await siteFor(o.root, o.out, 'million', spec.dir);
   const million = {
-    name: `${num(manifest.figures)} figures`, dir: rel(millionDir), figures: manifest.figures, documents: manifest.documents,
+    name: `${num(manifest.figures)} figures`, role: 'million' as const, dir: rel(millionSite.dir), figures: manifest.figures, documents: manifest.documents,
     parquet_bytes: parquetBytes(spec.dir), data_s: millionS,
     data_note: millionS === null ? `reused ${rel(spec.dir)} (same seed and generator)` : `generated in ${millionS.toFixed(1)} s into ${rel(spec.dir)}`,
   };
-  o.log(`browser: seeds data: ${seeds.data_note}; million: ${million.data_note}`);
+  o.log(`browser: ${million.name} site ${rel(millionSite.dir)}: data ${million.data_note}; ${millionSite.note}`);
+  const build = `each site built with its own data (prerendered chart drawn from it): seeds ${seedsSite.note}, million ${millionSite.note}`;
 
   const sites: SiteResult[] = [];
   let userAgent = '';
   for (const site of [seeds, million]) {
-    const measured = await measureSite(o.root, site, o.runs, o.profile ? join(o.out, 'profile') : null, o.log);
+    const measured = await measureSite(o.root, site, o.runs, o.switches, o.profile ? join(o.out, 'profile') : null, o.log);
     userAgent ||= measured.userAgent;
     sites.push(measured.result);
   }
   return {
-    measured_at: new Date().toISOString(), chromium: chromiumVersion() || userAgent, view: VIEW, switch_to: SWITCH_TO, cold_runs: o.runs,
-    build, sites,
+    measured_at: new Date().toISOString(), chromium: chromiumVersion(CHROMIUM) || userAgent, view: VIEW, switch_to: SWITCH_TO, cold_runs: o.runs,
+    switches: o.switches, build, sites,
   };
 }
 
@@ -708,14 +762,16 @@ export function browserTable(r: BrowserResults): string {
     ['  next frame after the chart, ms', ...col((s) => statText(sum(s).first_chart_frame_ms))],
     ['time until interactive, ms', ...col((s) => statText(sum(s).interactive_ms))],
     ['  click → figure panel, ms', ...col((s) => statText(sum(s).click_to_panel_ms))],
-    [`chart switch, ms (${SWITCHES} per run)`, ...col((s) => statText(sum(s).switch_ms))],
+    [`chart switch, ms (${r.switches ?? 5} per run)`, ...col((s) => statText(sum(s).switch_ms))],
     ['bytes, cold load: wasm', ...col((s) => bytesText(sum(s).load_bytes.wasm))],
     ['                  js', ...col((s) => bytesText(sum(s).load_bytes.js))],
     ['                  parquet', ...col((s) => bytesText(sum(s).load_bytes.parquet))],
-    ['                    to first chart', ...col((s) => bytesText(sum(s).chart_parquet_bytes))],
+    ['                    before the click', ...col((s) => bytesText(sum(s).chart_parquet_bytes))],
     ['                    click → panel', ...col((s) => bytesText(sum(s).panel_parquet_bytes))],
     ['                  other', ...col((s) => bytesText(sum(s).load_bytes.other))],
     ['                  total', ...col((s) => bytesText(sum(s).load_bytes.total))],
+    ['bytes before the first chart: Parquet', ...col((s) => (sum(s).first_chart_bytes ? bytesText(sum(s).first_chart_bytes!.parquet.median) : '—'))],
+    ['                              all', ...col((s) => (sum(s).first_chart_bytes ? bytesText(sum(s).first_chart_bytes!.total.median) : '—'))],
     ['requests, cold load (Parquet ranges)', ...col((s) => `${num(sum(s).load_requests)} (${num(sum(s).load_parquet_requests)})`)],
     ['per chart switch: Parquet bytes', ...col((s) => bytesText(sum(s).switch_parquet_bytes.median))],
     ['                  requests (Parquet ranges)', ...col((s) => `${num(sum(s).switch_requests, 1)} (${num(sum(s).switch_parquet_requests, 1)})`)],
@@ -728,7 +784,7 @@ export function browserReport(r: BrowserResults): string {
   const lines = [
     `\nbrowser: the built dashboard served by scripts/serve.ts on localhost, headless ${r.chromium || 'Chromium (version unknown)'}; ` +
       `${r.cold_runs} cold runs per site, each with a fresh profile: median (min–max)`,
-    `         view ${r.view}; switches alternate to ${r.switch_to.join(' and ')}; times from navigation start by the page's clock,`,
+    `         view ${r.view}; ${r.switches ?? 5} switches per cold run, alternately to ${r.switch_to.join(' and ')}; times from navigation start by the page's clock,`,
     `         a switch from the select's change event to the chart's new points; bytes are response bodies on the wire to interactive,`,
     `         from the Resource Timing entries of the page and of its DuckDB worker`,
     '',

@@ -4,6 +4,7 @@
  * manifest, so that a later run can reuse it instead of generating it again.
  */
 import iconv from 'iconv-lite';
+import { createHash } from 'node:crypto';
 import * as OpenCC from 'opencc-js/cn2t';
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -42,6 +43,8 @@ export interface Manifest {
   documents: number;
   bytes: number;
   forms: Record<Form, number>;
+  /** SHA-256 over every file's name and bytes in the order written: two corpora with the same digest are the same files. */
+  sha256: string;
 }
 
 /** The corpus wanted: where, from which seed, how large, from which sentences. */
@@ -62,7 +65,7 @@ export function existingCorpus(spec: CorpusSpec): Manifest | undefined {
   }
   const same =
     m.generator === GENERATOR_VERSION && m.seed === spec.seed && m.target_bytes === spec.targetBytes && m.sources_digest === spec.sources.digest;
-  if (!same) return undefined;
+  if (!same || typeof m.sha256 !== 'string') return undefined;
   const files = readdirSync(spec.dir).filter((n) => !n.startsWith('.'));
   const bytes = files.reduce((sum, n) => sum + statSync(join(spec.dir, n)).size, 0);
   return files.length === m.documents && bytes === m.bytes ? m : undefined;
@@ -75,6 +78,7 @@ export function generateCorpus(spec: CorpusSpec): Manifest {
   const rnd = mulberry32(spec.seed);
   const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
   const forms = Object.fromEntries(FORMS.map(([f]) => [f, 0])) as Record<Form, number>;
+  const digest = createHash('sha256');
   let bytes = 0;
   let documents = 0;
   while (bytes < spec.targetBytes) {
@@ -87,6 +91,7 @@ export function generateCorpus(spec: CorpusSpec): Manifest {
     const encoded = encode(form, content, rnd, toTraditional);
     const name = `${String(documents).padStart(5, '0')}_${form}.${form.startsWith('html') ? 'html' : 'txt'}`;
     writeFileSync(join(spec.dir, name), encoded);
+    digest.update(`${name}\0${encoded.length}\0`).update(encoded);
     bytes += encoded.length;
     documents++;
     forms[form]++;
@@ -99,6 +104,7 @@ export function generateCorpus(spec: CorpusSpec): Manifest {
     documents,
     bytes,
     forms,
+    sha256: digest.digest('hex'),
   };
   writeFileSync(join(spec.dir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
   return manifest;

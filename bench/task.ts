@@ -20,13 +20,15 @@ export interface TaskResult {
   extracted?: number;
   /** Peak resident set size, in KiB, as `getrusage` reports it. */
   max_rss_kb: number;
+  /** CPU time of the whole process (every thread, Node and tsx starting included), user and system, in ms. */
+  cpu_ms: number;
 }
 
 async function main(): Promise<void> {
   const [mode, input, output, ...flags] = process.argv.slice(2);
   const flag = (name: string) => { const i = flags.indexOf(name); return i < 0 ? undefined : flags[i + 1]; };
   const started = performance.now();
-  let result: Omit<TaskResult, 'ms' | 'max_rss_kb'> & { extracted?: number };
+  let result: Omit<TaskResult, 'ms' | 'max_rss_kb' | 'cpu_ms'> & { extracted?: number };
   if (mode === 'idle') {
     result = { documents: 0, refused: 0, figures: null };
   } else if (mode === 'read') {
@@ -55,7 +57,8 @@ async function main(): Promise<void> {
     throw new Error(`unknown task: ${mode} (expected idle, read, pipeline or merge)`);
   }
   const ms = performance.now() - started;
-  const out: TaskResult = { ms, ...result, max_rss_kb: process.resourceUsage().maxRSS };
+  const usage = process.resourceUsage();
+  const out: TaskResult = { ms, ...result, max_rss_kb: usage.maxRSS, cpu_ms: (usage.userCPUTime + usage.systemCPUTime) / 1000 };
   console.log(JSON.stringify(out));
 }
 
