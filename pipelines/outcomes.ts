@@ -28,7 +28,13 @@ export class Outcomes {
   /** Threads extracting: 1 until start() chose more. */
   threads = 1;
 
-  constructor(readonly input: string, readonly cache: OutcomeCache | undefined, readonly workers: number | 'auto', readonly now?: () => number) {}
+  private readonly keys = new WeakMap<Outcome, string>();
+
+  /** `rows` takes each extracted outcome that has rows (the run's part writer). */
+  constructor(
+    readonly input: string, readonly cache: OutcomeCache | undefined, readonly workers: number | 'auto',
+    readonly rows: (o: Outcome) => Promise<void>, readonly now?: () => number,
+  ) {}
 
   /** The cache key of a document's first pass, or undefined without a cache or when it cannot be read. */
   keyOf(f: CorpusFile): string | undefined {
@@ -54,14 +60,26 @@ export class Outcomes {
     this.extractor = this.threads > 1 ? workerPool(this.threads) : inProcess(this.now);
   }
 
-  /** Extracts a document's first pass, or (with `peers`) finishes a waiting one with them; stores it in the cache. */
+  /**
+   * Extracts a document's first pass, or (with `peers`) finishes a waiting one with them.
+   * An outcome without rows is stored in the cache at once; one with rows goes to `rows`
+   * (the run's part writer), which stores it once they are written (see `store`).
+   */
   async extract(f: CorpusFile, key: string | undefined, peers?: IssuerOf[]): Promise<Outcome> {
     this.extractor ??= inProcess(this.now);
     const o = await this.extractor.extract(f.path, this.input, f.file, peers);
     this.extracted.add(f.file);
     const k = key && peers ? finishedKey(key, peers) : key;
-    if (k) this.cache?.put(k, o);
+    if (k) this.keys.set(o, k);
+    if (o.figures) await this.rows(o);
+    else this.store(o);
     return o;
+  }
+
+  /** Stores an outcome under the key it was extracted for (once its rows are in a part). */
+  store(o: Outcome): void {
+    const k = this.keys.get(o);
+    if (k) this.cache?.put(k, o);
   }
 
   /** From the cache, else extracted. */

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type { DocumentRow, FigureRow, Refusal, RunReport } from '../src/lib/types.ts';
+import type { Refusal, RunReport } from '../src/lib/types.ts';
 import { indicatorRows } from '../src/lib/indicators.ts';
 import { regions } from './figures/catalog/regions.ts';
 import { blankSetAside } from './clean/set-aside.ts';
@@ -11,7 +10,7 @@ import { extractorVersion, OutcomeCache } from './cache/cache.ts';
 import { Outcomes, type CorpusFile } from './outcomes.ts';
 import type { IssuerOf, Outcome } from './pool/extract.ts';
 import { inShard, shardSuffix, type Shard } from './shard/shard.ts';
-import { writeParquet } from './write/parquet.ts';
+import { buildTables, openDuck, partFiles, PartWriter, SIZES, type Built, type Kept, type Sizes } from './write/parts.ts';
 import { listDocuments } from './read/read.ts';
 import { readSources, type Source } from './read/sources.ts';
 
@@ -34,6 +33,8 @@ export interface RunOptions {
   workers?: number | 'auto';
   /** Extract only this shard's documents and write a partition (see shard/merge.ts). */
   shard?: Shard;
+  /** The size of batches and of documents' row groups (write/parts.ts); the output does not depend on them. */
+  sizes?: Partial<Sizes>;
 }
 
 /** run.json: the contract's report, with what came from the cache and how many threads extracted. */
@@ -62,7 +63,6 @@ export interface Extracted {
   stageMs: Record<string, number>;
 }
 
-const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 const sizeOf = (path: string) => { try { return statSync(path).size; } catch { return 0; } };
 
 /** The metadata stage's second pass: issuers inferred across the documents of a run. */
@@ -74,10 +74,26 @@ export function inferAcross(docs: Prepared[]): void {
 export const peersOf = (issuers: IssuerOf[], prefix: string | null): IssuerOf[] =>
   prefix === null ? [] : issuers.filter((d) => d.indexPrefix === prefix).map(({ docId, indexPrefix, issuer, issuerPolluted }) => ({ docId, indexPrefix, issuer, issuerPolluted }));
 
+/** Maps `items` through `f` with at most `width` calls under way, in order of start. */
+async function mapWindow<T, R>(items: T[], width: number, f: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await f(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  return out;
+}
+
 /**
  * Extracts `files` (in corpus order) and assembles their outcomes in that order, as one
  * thread reading them one by one would: duplicates refused after the first, then the
  * documents that do not name their issuer finished with those of their 索引号 prefix.
+ * Only a few documents are under way at once, and their rows go to the run's part
+ * writer as they come, so memory does not grow with the corpus.
  */
 export async function extractFiles(files: CorpusFile[], outcomes: Outcomes, progress?: (done: number, total: number) => void): Promise<Extracted> {
   const stageMs: Record<string, number> = { read: 0, clean: 0, normalize: 0, metadata: 0, sentences: 0, figures: 0, write: 0 };
@@ -87,11 +103,11 @@ export async function extractFiles(files: CorpusFile[], outcomes: Outcomes, prog
   const missing = files.filter((_, i) => !hits[i]);
   outcomes.start(missing.length, missing.reduce((s, f) => s + sizeOf(f.path), 0));
   let done = 0;
-  const first = await Promise.all(files.map(async (f, i) => {
+  const first = await mapWindow(files, outcomes.threads * 4, async (f, i) => {
     const o = hits[i] ?? await outcomes.extract(f, keys[i]);
     progress?.(++done, files.length);
     return o;
-  }));
+  });
   const x: Extracted = { kept: [], refused: [], issuers: [], waited: [], stageMs };
   const seen = new Map<string, string>();
   const waiting: number[] = [];
@@ -106,12 +122,12 @@ export async function extractFiles(files: CorpusFile[], outcomes: Outcomes, prog
     else if (o.refusal) x.refused.push({ refusal: o.refusal, pass: 1 });
     else x.kept.push(o);
   }
-  const finished = await Promise.all(waiting.map((i) => {
+  const finished = await mapWindow(waiting, outcomes.threads * 4, (i) => {
     const o = first[i];
     const peers = peersOf(x.issuers, o.waiting!.indexPrefix);
     x.waited.push({ file: o.file, docId: o.docId!, indexPrefix: o.waiting!.indexPrefix, peers });
     return outcomes.get(files[i], keys[i], peers);
-  }));
+  });
   for (const o of finished) {
     addTimes(o);
     if (o.refusal) x.refused.push({ refusal: o.refusal, pass: 2 });
@@ -120,32 +136,16 @@ export async function extractFiles(files: CorpusFile[], outcomes: Outcomes, prog
   return x;
 }
 
-/** The figure and document rows of kept outcomes, in the order the tables are hashed. */
-export function rowsOf(kept: Outcome[], sources: Map<string, Source>): { figures: FigureRow[]; documents: DocumentRow[] } {
-  const figures: FigureRow[] = [];
-  const documents: DocumentRow[] = [];
-  for (const o of kept) {
-    for (const f of o.figures!) figures.push(f);
+/** The kept documents as the table builder takes them: their part's files and their source fields. */
+export const keptOf = (kept: Outcome[], sources: Map<string, Source>): Kept[] =>
+  kept.map((o) => {
+    if (o.part === undefined) throw new Error(`${o.file}: its rows were not written`);
     const source = sources.get(o.file);
-    documents.push({ ...o.document!, source_url: source?.url ?? null, genre: source?.genre ?? null });
-  }
-  sortRows(figures, documents);
-  return { figures, documents };
-}
+    return { ...partFiles(o.part), file: o.file, source_url: source?.url ?? null, genre: source?.genre ?? null };
+  });
 
-/** Sorts rows by document, and figures within one by their span. */
-export function sortRows(figures: FigureRow[], documents: DocumentRow[]): void {
-  documents.sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0));
-  figures.sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : a.raw_start - b.raw_start || a.raw_end - b.raw_end));
-}
-
-/** The data's version: a hash of what each figure says, over figures sorted by sortRows. */
-export const dataVersion = (figures: FigureRow[]) =>
-  hash(figures.map((f) => `${f.figure_id}|${f.indicator}|${f.region}|${f.year}|${f.value}`).join('\n')).slice(0, 12);
-
-/** Writes the four tables the dashboard reads. */
-export const writeTables = (output: string, figures: FigureRow[], documents: DocumentRow[]) =>
-  writeParquet(output, { figures, documents, indicators: indicatorRows(), regions: regions().map(({ names: _n, ...r }) => r) });
+/** The catalogs every output carries. */
+export const catalogs = () => ({ indicators: indicatorRows(), regions: regions().map(({ names: _n, ...r }) => r) });
 
 /** Writes `value` as JSON to `output/name`, through a temporary name. */
 export function writeJson(output: string, name: string, value: unknown): void {
@@ -172,25 +172,47 @@ export async function runPipeline(opts: RunOptions): Promise<PipelineReport> {
   const files = opts.shard ? all.filter((f) => inShard(basename(f.path), opts.shard!)) : all;
   const version = extractorVersion();
   const cache = opts.cache ? new OutcomeCache(opts.cache, version) : undefined;
-  const outcomes = new Outcomes(opts.input, cache, opts.workers ?? 1, now);
+  const tmp = join(opts.output, `.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  const duck = await openDuck(join(tmp, 'spill'));
   let x: Extracted;
+  let built: Built;
+  let partMs = 0;
+  const outcomes: Outcomes = new Outcomes(opts.input, cache, opts.workers ?? 1, (o) => parts.add(o), now);
+  const sizes = { ...SIZES, ...opts.sizes };
+  const parts: PartWriter = new PartWriter(cache?.parts ?? join(tmp, 'parts'), duck.conn, (o) => outcomes.store(o), sizes);
   try {
-    x = await extractFiles(files, outcomes, opts.progress);
+    try {
+      x = await extractFiles(files, outcomes, opts.progress);
+      await parts.flush();
+    } finally {
+      await outcomes.close();
+    }
+    partMs = parts.ms;
+    const t = now();
+    try {
+      built = await buildTables(duck.conn, keptOf(x.kept, sources), opts.output, join(tmp, 'out'),
+        opts.shard ? { suffix: shardSuffix(opts.shard), keepFile: true, sizes } : { catalogs: catalogs(), sizes });
+    } catch (e) {
+      if (!cache) throw e;
+      // A part of the cache that cannot be read costs a run without the cache, never the output.
+      duck.close();
+      rmSync(tmp, { recursive: true, force: true });
+      const again = await runPipeline({ ...opts, cache: undefined });
+      again.warnings = [`the cache's rows could not be read (${(e as Error).message.split('\n')[0]}); every document was extracted again`, ...(again.warnings ?? [])];
+      return again;
+    }
+    x.stageMs.write += now() - t + partMs;
   } finally {
-    await outcomes.close();
+    duck.close();
+    rmSync(tmp, { recursive: true, force: true });
   }
-  const { figures, documents } = rowsOf(x.kept, sources);
-
-  const t = now();
-  if (opts.shard) await writeParquet(opts.output, { figures, documents }, shardSuffix(opts.shard));
-  else await writeTables(opts.output, figures, documents);
-  x.stageMs.write += now() - t;
 
   const refused = x.refused.map((r) => r.refusal);
   const report: PipelineReport = {
     started: new Date(started).toISOString(), input: opts.input, output: opts.output,
-    documents_read: documents.length, documents_refused: refused.length, refused,
-    figures_written: figures.length, stage_ms: x.stageMs, data_version: dataVersion(figures),
+    documents_read: built.documents, documents_refused: refused.length, refused,
+    figures_written: built.figures, stage_ms: x.stageMs, data_version: built.dataVersion,
     documents_extracted: outcomes.extracted.size, documents_cached: outcomes.cached, workers: outcomes.threads, extractor_version: version,
     warnings: [...warnings, ...(cache?.warnings ?? [])],
   };

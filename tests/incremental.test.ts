@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -63,7 +63,7 @@ describe('incremental runs: the extraction cache', () => {
   });
 
   it('ignores a damaged cache entry with a warning and still writes the same output', async () => {
-    const entries = cacheFiles(cache);
+    const entries = cacheFiles(cache).filter((f) => f.endsWith('.json'));
     writeFileSync(entries[0], '{"key": "not this one"');
     writeFileSync(entries[1], '{"key": "');
     const again = await run('damaged', { cache });
@@ -73,6 +73,27 @@ describe('incremental runs: the extraction cache', () => {
     const healed = await run('healed', { cache });
     expect(healed.documents_extracted).toBe(0);
     expect(healed.warnings!.filter((w) => w.startsWith('cache entry'))).toEqual([]);
+  }, 120_000);
+
+  it('extracts again, with a warning, when a part holding cached rows is damaged, and still writes the same output', async () => {
+    const parts = cacheFiles(cache).filter((f) => f.endsWith('.figures.parquet'));
+    expect(parts.length).toBeGreaterThan(0);
+    writeFileSync(parts[0], 'PAR1 not a parquet file');
+    const again = await run('damaged-part', { cache });
+    expect(again.warnings!.some((w) => w.startsWith("the cache's rows could not be read"))).toBe(true);
+    expect(again.documents_extracted).toBe(29);
+    for (const t of TABLES) expect(bytes('damaged-part', t).equals(bytes('fresh', t)), t).toBe(true);
+  }, 120_000);
+
+  it('finds a cache entry whose part is gone a miss, with a warning', async () => {
+    const healedCache = join(work, 'cache-gone');
+    await run('gone-cold', { cache: healedCache });
+    const parts = cacheFiles(healedCache).filter((f) => f.endsWith('.documents.parquet'));
+    rmSync(parts[0]);
+    const again = await run('gone', { cache: healedCache });
+    expect(again.warnings!.some((w) => /cache entry .* ignored: its part .* is gone/.test(w))).toBe(true);
+    expect(again.documents_extracted).toBeGreaterThan(0);
+    for (const t of TABLES) expect(bytes('gone', t).equals(bytes('fresh', t)), t).toBe(true);
   }, 120_000);
 });
 

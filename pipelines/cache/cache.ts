@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Outcome } from '../pool/extract.ts';
+import { partExists } from '../write/parts.ts';
 
 const PIPELINES = dirname(dirname(fileURLToPath(import.meta.url)));
 const ROOT = dirname(PIPELINES);
@@ -90,6 +91,11 @@ export class OutcomeCache {
     }
   }
 
+  /** Where the parts holding cached documents' rows are written (see write/parts.ts). */
+  get parts(): string {
+    return join(this.dir, 'parts');
+  }
+
   private path(key: string) {
     return join(this.dir, key.slice(0, 2), `${key}.json`);
   }
@@ -101,12 +107,20 @@ export class OutcomeCache {
     try {
       const entry = JSON.parse(text) as { key?: string; outcome?: Outcome };
       const o = entry.outcome;
-      if (entry.key !== key || !o || o.file !== file || (!o.refusal && !o.waiting && (!o.document || !Array.isArray(o.figures)))) throw new Error('does not fit its key');
-      return { ...o, stageMs: {} };
+      if (entry.key !== key || !o || o.file !== file || (!o.refusal && !o.waiting && typeof o.part !== 'string')) throw new Error('does not fit its key');
+      if (o.part !== undefined && !this.hasPart(o.part)) throw new Error(`its part ${o.part} is gone`);
+      return { ...o, part: o.part === undefined ? undefined : join(this.parts, o.part), stageMs: {} };
     } catch (e) {
       this.warnings.push(`cache entry ${key} for ${file} ignored: ${(e as Error).message}`);
       return undefined;
     }
+  }
+
+  private readonly partsSeen = new Map<string, boolean>();
+  private hasPart(part: string): boolean {
+    let has = this.partsSeen.get(part);
+    if (has === undefined) this.partsSeen.set(part, (has = partExists(join(this.parts, part))));
+    return has;
   }
 
   /** Stores `outcome` under `key`, written to a temporary name and renamed into place. */
@@ -115,7 +129,9 @@ export class OutcomeCache {
     try {
       mkdirSync(dirname(path), { recursive: true });
       const tmp = `${path}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ key, outcome: { ...outcome, stageMs: {} } }));
+      // A part is named relative to the parts folder, so the cache can move.
+      const part = outcome.part === undefined ? undefined : relative(this.parts, outcome.part);
+      writeFileSync(tmp, JSON.stringify({ key, outcome: { ...outcome, part, stageMs: {} } }));
       renameSync(tmp, path);
     } catch (e) {
       this.warnings.push(`cache entry ${key} for ${outcome.file} not written: ${(e as Error).message}`);

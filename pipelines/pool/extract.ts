@@ -27,8 +27,13 @@ export interface Outcome {
   /** The document row, its source fields (from sources.tsv) left null for the run to fill. */
   document?: DocumentRow;
   figures?: FigureRow[];
+  /** The part (see write/parts.ts) its rows were written to, once they were; it then has none. */
+  part?: string;
   stageMs: Record<string, number>;
 }
+
+/** Documents waiting for the run's issuers whose prepared form a thread keeps; others are read again. */
+const HELD = 32;
 
 /**
  * Reads and extracts one document. Without `peers` a document that does not name its
@@ -61,7 +66,8 @@ export async function extractOne(
     const m = p.meta;
     if (m.issuer && !peers) out.issuer = { docId: out.docId, indexPrefix: m.indexPrefix, issuer: m.issuer, issuerPolluted: m.issuerPolluted };
     else if (!peers) {
-      held.set(file, p);
+      // Held to be finished without reading it again, up to a bound that keeps memory flat.
+      if (held.size < HELD) held.set(file, p);
       return { ...out, waiting: { indexPrefix: m.indexPrefix } };
     } else {
       const known = peers.map((d) => ({ docId: d.docId, meta: { indexPrefix: d.indexPrefix, issuer: d.issuer, issuerPolluted: d.issuerPolluted } as Metadata, text: '' }));

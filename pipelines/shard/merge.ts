@@ -1,14 +1,11 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
-import type { DocumentRow, FigureRow } from '../../src/lib/types.ts';
 import { extractorVersion, OutcomeCache } from '../cache/cache.ts';
 import { Outcomes } from '../outcomes.ts';
 import { readSources } from '../read/sources.ts';
-import {
-  dataVersion, peersOf, rowsOf, sortRows, writeJson, writeTables,
-  type PipelineReport, type Refused, type Waited,
-} from '../run.ts';
+import { catalogs, keptOf, peersOf, writeJson, type PipelineReport, type Refused, type Waited } from '../run.ts';
+import { quote } from '../write/parquet.ts';
+import { buildTables, openDuck, PartWriter, type Built, type Kept } from '../write/parts.ts';
 import type { IssuerOf } from '../pool/extract.ts';
 
 /** What a shard's run leaves beside its Parquet files (partition-k-of-n.json). */
@@ -30,7 +27,6 @@ export interface MergeOptions {
 }
 
 const PARTITION = /^partition-([0-9]+)-of-([0-9]+)\.json$/;
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const byFile = <T extends { file: string }>(a: T, b: T) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
 const samePeers = (a: IssuerOf[], b: IssuerOf[]) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -75,57 +71,59 @@ export async function mergePartitions(opts: MergeOptions): Promise<PipelineRepor
   const refused: Refused[] = found.flatMap((f) => f.p.refused.map((refusal, i) => ({ refusal, pass: f.p.pass_of_refused[i] })));
   const stageMs: Record<string, number> = {};
   for (const f of found) for (const [s, ms] of Object.entries(f.p.stage_ms)) stageMs[s] = (stageMs[s] ?? 0) + ms;
-  let figures: FigureRow[] = [];
-  let documents: DocumentRow[] = [];
   const redone = new Set(redo.map((w) => w.docId));
-  const db = await DuckDBInstance.create(':memory:');
-  const conn = await db.connect();
-  try {
-    const files = (table: string) => `[${found.map((f) => quote(join(f.dir, `${table}${f.suffix}.parquet`))).join(', ')}]`;
-    const read = async <T>(table: string) =>
-      (await conn.runAndReadAll(`SELECT * FROM read_parquet(${files(table)})`)).getRowObjectsJson() as unknown as T[];
-    figures = (await read<FigureRow>('figures')).filter((r) => !redone.has(r.doc_id));
-    documents = (await read<DocumentRow>('documents')).filter((r) => !redone.has(r.doc_id));
-  } finally {
-    conn.closeSync();
-    db.closeSync();
-  }
+  const tmp = join(opts.output, `.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  const duck = await openDuck(join(tmp, 'spill'));
   let extracted = 0;
-  if (redo.length) {
-    const input = opts.input!;
-    const cache = opts.cache ? new OutcomeCache(opts.cache, extractorVersion()) : undefined;
-    if (cache && cache.version !== version) throw new Error(`the partitions were extracted by extractor ${version}, this one is ${cache.version}`);
-    const outcomes = new Outcomes(input, cache, opts.workers ?? 1, now);
-    outcomes.start(redo.length, 0);
-    const redoFiles = new Set(redo.map((w) => w.file));
-    for (let i = refused.length - 1; i >= 0; i--) if (refused[i].pass === 2 && redoFiles.has(refused[i].refusal.file)) refused.splice(i, 1);
-    try {
-      const again = await Promise.all(redo.map(async (w) => {
-        const f = { path: join(input, w.file), file: w.file };
-        const key = outcomes.keyOf(f);
-        await outcomes.get(f, key);
-        return outcomes.get(f, key, peersOf(issuers, w.indexPrefix));
-      }));
-      const { sources } = readSources(input, redo.map((w) => join(input, w.file)));
-      const rows = rowsOf(again.filter((o) => !o.refusal), sources);
-      figures.push(...rows.figures);
-      documents.push(...rows.documents);
-      for (const o of again) if (o.refusal) refused.push({ refusal: o.refusal, pass: 2 });
-    } finally {
-      await outcomes.close();
+  let built: Built;
+  try {
+    // Each partition is a part: its documents are kept but for those extracted again.
+    const kept: Kept[] = [];
+    for (const f of found) {
+      const files = { figures: join(f.dir, `figures${f.suffix}.parquet`), documents: join(f.dir, `documents${f.suffix}.parquet`) };
+      const rows = (await duck.conn.runAndReadAll(`SELECT file, doc_id, source_url, genre FROM read_parquet(${quote(files.documents)})`)).getRowObjectsJson() as
+        Array<{ file: string; doc_id: string; source_url: string | null; genre: string | null }>;
+      for (const r of rows) if (!redone.has(r.doc_id)) kept.push({ ...files, file: r.file, source_url: r.source_url, genre: r.genre });
     }
-    extracted = outcomes.extracted.size;
+    if (redo.length) {
+      const input = opts.input!;
+      const cache = opts.cache ? new OutcomeCache(opts.cache, extractorVersion()) : undefined;
+      if (cache && cache.version !== version) throw new Error(`the partitions were extracted by extractor ${version}, this one is ${cache.version}`);
+      const outcomes: Outcomes = new Outcomes(input, cache, opts.workers ?? 1, (o) => parts.add(o), now);
+      const parts: PartWriter = new PartWriter(cache?.parts ?? join(tmp, 'parts'), duck.conn, (o) => outcomes.store(o));
+      outcomes.start(redo.length, 0);
+      const redoFiles = new Set(redo.map((w) => w.file));
+      for (let i = refused.length - 1; i >= 0; i--) if (refused[i].pass === 2 && redoFiles.has(refused[i].refusal.file)) refused.splice(i, 1);
+      try {
+        const again = await Promise.all(redo.map(async (w) => {
+          const f = { path: join(input, w.file), file: w.file };
+          const key = outcomes.keyOf(f);
+          await outcomes.get(f, key);
+          return outcomes.get(f, key, peersOf(issuers, w.indexPrefix));
+        }));
+        await parts.flush();
+        const { sources } = readSources(input, redo.map((w) => join(input, w.file)));
+        kept.push(...keptOf(again.filter((o) => !o.refusal), sources));
+        for (const o of again) if (o.refusal) refused.push({ refusal: o.refusal, pass: 2 });
+      } finally {
+        await outcomes.close();
+      }
+      extracted = outcomes.extracted.size;
+    }
+    const t = now();
+    built = await buildTables(duck.conn, kept, opts.output, join(tmp, 'out'), { catalogs: catalogs() });
+    stageMs.write = (stageMs.write ?? 0) + now() - t;
+  } finally {
+    duck.close();
+    rmSync(tmp, { recursive: true, force: true });
   }
   // One run refuses while reading, in corpus order, then while finishing waiting documents.
   refused.sort((a, b) => a.pass - b.pass || byFile(a.refusal, b.refusal));
-  sortRows(figures, documents);
-  const t = now();
-  await writeTables(opts.output, figures, documents);
-  stageMs.write = (stageMs.write ?? 0) + now() - t;
   const report: PipelineReport = {
     started: new Date(started).toISOString(), input: found.map((f) => relative('.', f.dir) || '.').filter((d, i, a) => a.indexOf(d) === i).join(', '),
-    output: opts.output, documents_read: documents.length, documents_refused: refused.length, refused: refused.map((r) => r.refusal),
-    figures_written: figures.length, stage_ms: stageMs, data_version: dataVersion(figures),
+    output: opts.output, documents_read: built.documents, documents_refused: refused.length, refused: refused.map((r) => r.refusal),
+    figures_written: built.figures, stage_ms: stageMs, data_version: built.dataVersion,
     documents_extracted: found.reduce((s, f) => s + f.p.documents_extracted, 0),
     documents_cached: found.reduce((s, f) => s + f.p.documents_cached, 0), documents_extracted_again: extracted,
     workers: Math.max(...found.map((f) => f.p.workers)), extractor_version: version, warnings,

@@ -12,7 +12,7 @@ export interface Tables {
 }
 
 // Column types as CONTRACT.md gives them; the order is the file's column order.
-const SCHEMAS: Record<keyof Tables, { columns: Record<string, string>; order: string }> = {
+export const SCHEMAS: Record<keyof Tables, { columns: Record<string, string>; order: string }> = {
   figures: {
     columns: {
       figure_id: 'VARCHAR', doc_id: 'VARCHAR', indicator: 'VARCHAR', label: 'VARCHAR', region: 'VARCHAR',
@@ -57,7 +57,7 @@ const APPEND: Record<string, (a: DuckDBAppender, v: never) => void> = {
 };
 
 /** Appends `rows` to a new table `name` of `columns` (DuckDB's appender: no statement per row). */
-async function appendRows(conn: DuckDBConnection, name: string, columns: Record<string, string>, rows: object[]): Promise<void> {
+export async function appendRows(conn: DuckDBConnection, name: string, columns: Record<string, string>, rows: object[]): Promise<void> {
   const staged = Object.entries(columns).map(([k, t]) => `"${k}" ${t === 'DATE' ? 'VARCHAR' : t}`).join(', ');
   await conn.run(`CREATE TABLE "${name}" (${staged})`);
   const appender = await conn.createAppender(name);
@@ -76,7 +76,11 @@ async function appendRows(conn: DuckDBConnection, name: string, columns: Record<
   }
 }
 
-const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+/** The columns of a staged table as written: a DATE staged as text cast back. */
+export const selectList = (columns: Record<string, string>, from = '') =>
+  Object.entries(columns).map(([k, t]) => (t === 'DATE' ? `CAST(${from}"${k}" AS DATE) AS "${k}"` : `${from}"${k}"`)).join(', ');
+
+export const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
  * Writes the tables as Parquet (zstd) into `outDir` through DuckDB: first into a
@@ -98,7 +102,7 @@ export async function writeParquet(outDir: string, tables: Partial<Tables>, suff
       if (!rows) continue;
       const { columns, order } = SCHEMAS[name];
       await appendRows(conn, name, columns, rows);
-      const select = Object.entries(columns).map(([k, t]) => (t === 'DATE' ? `CAST("${k}" AS DATE) AS "${k}"` : `"${k}"`)).join(', ');
+      const select = selectList(columns);
       const file = join(tmp, `${name}${suffix}.parquet`);
       await conn.run(`COPY (SELECT ${select} FROM "${name}" ORDER BY ${order}) TO ${quote(file)} (FORMAT parquet, COMPRESSION zstd)`);
       await conn.run(`DROP TABLE "${name}"`);

@@ -1,0 +1,229 @@
+/**
+ * Rows reach Parquet in parts: extracted documents are written in batches, a part
+ * being a figures and a documents file of some documents, and the tables the
+ * dashboard reads are then built from parts by DuckDB alone (read, joined with the
+ * documents kept, sorted, written), so no stage holds the corpus's rows in memory
+ * and a rerun reuses the parts of the documents that did not change.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { IndicatorRow, RegionRow } from '../../src/lib/types.ts';
+import type { Outcome } from '../pool/extract.ts';
+import { appendRows, quote, SCHEMAS, selectList } from './parquet.ts';
+
+/** A part's figures carry the corpus file they came from, so that rows of two files with one id stay apart. */
+const PART_FIGURES = { ...SCHEMAS.figures.columns, file: 'VARCHAR' };
+
+/**
+ * How big the pieces are: a batch's text (in characters) and figures before it is
+ * written as a part, and the text (UTF-8 bytes) of a row group of documents.parquet (see documentGroups).
+ */
+export interface Sizes { chars: number; figures: number; groupBytes: number }
+export const SIZES: Sizes = { chars: 8e6, figures: 20_000, groupBytes: 8e6 };
+
+/** The two files of a part, by its path without extension. */
+export const partFiles = (part: string) => ({ figures: `${part}.figures.parquet`, documents: `${part}.documents.parquet` });
+
+/**
+ * DuckDB's memory: a batch's part is staged within the first, the tables are sorted
+ * within the second and spill to disk beyond it, so that neither grows with the corpus.
+ * (The documents table's row groups hold up to 2,048 documents, DuckDB's least, which
+ * bounds what writing it takes.)
+ */
+export const DUCK_MEMORY = { parts: '128MB', tables: '512MB' };
+
+/** A DuckDB in memory that spills to `temp`, with the memory to write parts. */
+export async function openDuck(temp: string): Promise<{ conn: DuckDBConnection; close(): void }> {
+  mkdirSync(temp, { recursive: true });
+  const db = await DuckDBInstance.create(':memory:', { memory_limit: DUCK_MEMORY.parts, temp_directory: temp, preserve_insertion_order: 'true' });
+  const conn = await db.connect();
+  return { conn, close: () => { conn.closeSync(); db.closeSync(); } };
+}
+
+/**
+ * Collects the rows of extracted documents and writes them as parts into `dir`, a
+ * batch at a time. When a part is written, each of its outcomes is given the part's
+ * path and loses its rows, and `written` is told (the cache stores it then).
+ */
+export class PartWriter {
+  private batch: Outcome[] = [];
+  private chars = 0;
+  private figures = 0;
+  private last: Promise<void> = Promise.resolve();
+  /** Milliseconds spent writing parts. */
+  ms = 0;
+
+  constructor(readonly dir: string, private readonly conn: DuckDBConnection, private readonly written: (o: Outcome) => void, readonly limit: Sizes = SIZES) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  /** Adds an outcome that has rows; resolves once its batch is written when it filled one. */
+  add(o: Outcome): Promise<void> {
+    this.batch.push(o);
+    this.chars += (o.document?.raw_text.length ?? 0) + (o.document?.text.length ?? 0);
+    this.figures += o.figures?.length ?? 0;
+    if (this.chars >= this.limit.chars || this.figures >= this.limit.figures) return this.flush();
+    return this.last;
+  }
+
+  /** Writes what is collected (after any write under way). */
+  flush(): Promise<void> {
+    const batch = this.batch;
+    this.batch = [];
+    this.chars = 0;
+    this.figures = 0;
+    this.last = this.last.then(() => (batch.length ? this.write(batch) : undefined));
+    return this.last;
+  }
+
+  private async write(batch: Outcome[]): Promise<void> {
+    const started = performance.now();
+    // Named by what it holds: the same documents' rows give the same name, other rows another.
+    const h = createHash('sha256');
+    for (const o of batch) h.update(`${o.file}\0${o.document!.sha256}\0${o.figures!.length}\0`);
+    const part = join(this.dir, h.digest('hex').slice(0, 24));
+    const files = partFiles(part);
+    const figures = batch.flatMap((o) => o.figures!.map((f) => ({ ...f, file: o.file })));
+    const documents = batch.map((o) => o.document!);
+    await stage(this.conn, 'part_figures', PART_FIGURES, figures, files.figures);
+    await stage(this.conn, 'part_documents', SCHEMAS.documents.columns, documents, files.documents);
+    for (const o of batch) {
+      o.part = part;
+      delete o.figures;
+      delete o.document;
+      this.written(o);
+    }
+    this.ms += performance.now() - started;
+  }
+}
+
+/** Appends `rows` to a table and copies it to `file` (through a temporary name), as they are. */
+async function stage(conn: DuckDBConnection, name: string, columns: Record<string, string>, rows: object[], file: string): Promise<void> {
+  await appendRows(conn, name, columns, rows);
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    await conn.run(`COPY "${name}" TO ${quote(tmp)} (FORMAT parquet, COMPRESSION zstd)`);
+    renameSync(tmp, file);
+  } finally {
+    await conn.run(`DROP TABLE "${name}"`);
+    rmSync(tmp, { force: true });
+  }
+}
+
+/** A document of the output: the files holding its rows, and its source fields from sources.tsv. */
+export interface Kept {
+  figures: string;
+  documents: string;
+  file: string;
+  source_url: string | null;
+  genre: string | null;
+}
+
+/** What building the tables wrote. */
+export interface Built {
+  figures: number;
+  documents: number;
+  dataVersion: string;
+}
+
+/** Whether both files of a part are there. */
+export const partExists = (part: string) => {
+  const f = partFiles(part);
+  return existsSync(f.figures) && existsSync(f.documents);
+};
+
+/**
+ * Builds figures and documents (named with `suffix`) from the parts holding the `kept`
+ * documents' rows, with the catalogs when given, into `outDir`: first into `tmp`, then
+ * renamed into place, so a failure leaves the previous output whole. Figures are
+ * ordered by indicator, region and year for the dashboard; a shard's partition
+ * (`keepFile`) keeps each figure's corpus file so that it can serve as a part again.
+ */
+export async function buildTables(
+  conn: DuckDBConnection, kept: Kept[], outDir: string, tmp: string,
+  opts: { suffix?: string; catalogs?: { indicators: IndicatorRow[]; regions: RegionRow[] }; keepFile?: boolean; sizes?: Sizes } = {},
+): Promise<Built> {
+  const suffix = opts.suffix ?? '';
+  mkdirSync(tmp, { recursive: true });
+  await conn.run(`SET memory_limit = ${quote(DUCK_MEMORY.tables)}`);
+  await conn.run('DROP TABLE IF EXISTS kept');
+  await appendRows(conn, 'kept', { figures_file: 'VARCHAR', documents_file: 'VARCHAR', file: 'VARCHAR', source_url: 'VARCHAR', genre: 'VARCHAR' },
+    kept.map((k) => ({ figures_file: k.figures, documents_file: k.documents, file: k.file, source_url: k.source_url, genre: k.genre })));
+  const list = (which: 'figures' | 'documents') => `read_parquet([${[...new Set(kept.map((k) => k[which]))].sort().map(quote).join(', ')}], filename = true)`;
+  const written: string[] = [];
+  const copy = async (name: string, select: string, options = '') => {
+    const file = `${name}${suffix}.parquet`;
+    await conn.run(`COPY (${select}) TO ${quote(join(tmp, file))} (FORMAT parquet, COMPRESSION zstd${options})`);
+    written.push(file);
+  };
+  const fig = SCHEMAS.figures;
+  const doc = SCHEMAS.documents;
+  const figureColumns = opts.keepFile ? PART_FIGURES : fig.columns;
+  const docColumns = selectList(doc.columns, 'd.').replace('d."source_url"', 'k.source_url').replace('d."genre"', 'k.genre');
+  const empty = (columns: Record<string, string>) => `SELECT ${Object.entries(columns).map(([k, t]) => `CAST(NULL AS ${t}) AS "${k}"`).join(', ')} WHERE false`;
+  if (kept.length) {
+    await copy('figures', `SELECT ${selectList(figureColumns, 'f.')} FROM ${list('figures')} f JOIN kept k ON f.filename = k.figures_file AND f.file = k.file ORDER BY ${fig.order}`);
+    await conn.run(`CREATE TABLE documents_sorted AS SELECT ${docColumns} FROM ${list('documents')} d JOIN kept k ON d.filename = k.documents_file AND d.file = k.file ORDER BY ${doc.order}`);
+    const groups = await documentGroups(conn, join(tmp, 'groups'), opts.sizes?.groupBytes ?? SIZES.groupBytes);
+    await conn.run('DROP TABLE documents_sorted');
+    // ROW_GROUP_SIZE 1: each group's rows (one chunk) are written as they come, a row group each.
+    await copy('documents', `SELECT * FROM read_parquet([${groups.map(quote).join(', ')}])`, ', ROW_GROUP_SIZE 1');
+  } else {
+    await copy('figures', `${empty(figureColumns)}`);
+    await copy('documents', `${empty(doc.columns)}`);
+  }
+  if (opts.catalogs) {
+    for (const name of ['indicators', 'regions'] as const) {
+      const { columns, order } = SCHEMAS[name];
+      await appendRows(conn, name, columns, opts.catalogs[name]);
+      await copy(name, `SELECT ${selectList(columns)} FROM "${name}" ORDER BY ${order}`);
+      await conn.run(`DROP TABLE "${name}"`);
+    }
+  }
+  const rowsOf = async (file: string) => Number((await conn.runAndReadAll(
+    `SELECT coalesce(sum(num_rows), 0)::BIGINT FROM parquet_file_metadata(${quote(join(tmp, file))})`)).getColumnsJS()[0][0]);
+  const counts = { figures: await rowsOf(`figures${suffix}.parquet`), documents: await rowsOf(`documents${suffix}.parquet`) };
+  const version = (await conn.runAndReadAll(DATA_VERSION_SQL(quote(join(tmp, `figures${suffix}.parquet`))))).getColumnsJS()[0][0] as string;
+  await conn.run('DROP TABLE kept');
+  mkdirSync(outDir, { recursive: true });
+  for (const f of written) renameSync(join(tmp, f), join(outDir, f));
+  return { ...counts, dataVersion: version };
+}
+
+/**
+ * Writes the table documents_sorted, in its order, as files of about `groupBytes`
+ * bytes of text each (but for a longer document), into `dir`. Copied in that order into documents.parquet, each
+ * becomes a row group: writing buffers one group, not the up to 2,048 documents of
+ * DuckDB's least row group, and the dashboard's document view fetches one group's text.
+ */
+async function documentGroups(conn: DuckDBConnection, dir: string, groupBytes: number): Promise<string[]> {
+  mkdirSync(dir, { recursive: true });
+  const bytes = (await conn.runAndReadAll('SELECT (strlen(raw_text) + strlen(coalesce(text, \'\')))::BIGINT AS n FROM documents_sorted ORDER BY rowid'))
+    .getColumnsJS()[0] as bigint[];
+  const files: string[] = [];
+  let start = 0;
+  let size = 0;
+  const cut = async (end: number) => {
+    const file = join(dir, `${String(files.length).padStart(6, '0')}.parquet`);
+    await conn.run(`COPY (SELECT * FROM documents_sorted WHERE rowid >= ${start} AND rowid < ${end} ORDER BY rowid) TO ${quote(file)} (FORMAT parquet, COMPRESSION lz4_raw)`);
+    files.push(file);
+    start = end;
+    size = 0;
+  };
+  for (const [i, n] of bytes.entries()) {
+    if (i > start && size + Number(n) > groupBytes) await cut(i);
+    size += Number(n);
+  }
+  await cut(bytes.length);
+  return files;
+}
+
+/**
+ * The data's version: a hash of what each figure says (id, indicator, region, year,
+ * value), summed over the figures so that it needs neither their order nor memory.
+ * DuckDB's hash is fixed for the DuckDB version package-lock.json pins.
+ */
+const DATA_VERSION_SQL = (figures: string) =>
+  `SELECT lpad(lower(to_hex(coalesce(sum(hash(figure_id, indicator, region, year, value)), 0) % 281474976710656)), 12, '0') FROM read_parquet(${figures})`;
