@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { readFileSync } from 'node:fs';
 import { documentKey, finishedKey, OutcomeCache } from './cache/cache.ts';
 import type { IssuerOf, Outcome } from './pool/extract.ts';
-import { inProcess, workerPool, type Extractor } from './pool/pool.ts';
+import { inProcess, workerEntry, workerPool, type Extractor } from './pool/pool.ts';
 
 /** A document of the corpus: its path on disk and its path in the corpus. */
 export interface CorpusFile {
@@ -54,10 +54,10 @@ export class Outcomes {
    * Starts the extractor for `count` documents of `bytes` bytes: as many threads as
    * asked, or with 'auto' as many cores as have enough to do (BYTES_PER_WORKER each).
    */
-  start(count: number, bytes: number): void {
+  async start(count: number, bytes: number): Promise<void> {
     const asked = this.workers === 'auto' ? Math.min(availableParallelism(), Math.floor(bytes / BYTES_PER_WORKER)) : this.workers;
     this.threads = Math.max(1, Math.min(asked, count));
-    this.extractor = this.threads > 1 ? workerPool(this.threads) : inProcess(this.now);
+    this.extractor = this.threads > 1 ? workerPool(this.threads, await workerEntry()) : inProcess(this.now);
   }
 
   /**

@@ -101,7 +101,7 @@ export async function extractFiles(files: CorpusFile[], outcomes: Outcomes, prog
   const keys = files.map((f) => outcomes.keyOf(f));
   const hits = files.map((f, i) => outcomes.lookup(f, keys[i]));
   const missing = files.filter((_, i) => !hits[i]);
-  outcomes.start(missing.length, missing.reduce((s, f) => s + sizeOf(f.path), 0));
+  await outcomes.start(missing.length, missing.reduce((s, f) => s + sizeOf(f.path), 0));
   let done = 0;
   const first = await mapWindow(files, outcomes.threads * 4, async (f, i) => {
     const o = hits[i] ?? await outcomes.extract(f, keys[i]);

@@ -92,7 +92,7 @@ export async function mergePartitions(opts: MergeOptions): Promise<PipelineRepor
       if (cache && cache.version !== version) throw new Error(`the partitions were extracted by extractor ${version}, this one is ${cache.version}`);
       const outcomes: Outcomes = new Outcomes(input, cache, opts.workers ?? 1, (o) => parts.add(o), now);
       const parts: PartWriter = new PartWriter(cache?.parts ?? join(tmp, 'parts'), duck.conn, (o) => outcomes.store(o));
-      outcomes.start(redo.length, 0);
+      await outcomes.start(redo.length, 0);
       const redoFiles = new Set(redo.map((w) => w.file));
       for (let i = refused.length - 1; i >= 0; i--) if (refused[i].pass === 2 && redoFiles.has(refused[i].refusal.file)) refused.splice(i, 1);
       try {
