@@ -11,7 +11,7 @@ const USAGE = `usage: npm run pipeline -- [--in <folder>] [--out <folder>] [--ca
               (default: node_modules/.cache/kelan/pipeline)
   --no-cache  extract every document and keep nothing
   --workers   threads extracting documents; 1 extracts in the main thread (default: up to the cores, ${availableParallelism()},
-              one per 4 MB of documents to extract, as a thread takes about a second to start)
+              one per 2 MB of documents to extract, as a thread takes about 0.3 s to start)
   --shard     extract only shard k of n (by a hash of each document's id) and write a partition into --out:
               figures-k-of-n.parquet, documents-k-of-n.parquet, partition-k-of-n.json
   --merge     build the dashboard's tables in --out from the partitions in these folders, the same rows

@@ -12,10 +12,10 @@ export interface CorpusFile {
 
 /**
  * Bytes of documents to extract that make a worker thread worth starting with
- * `workers: 'auto'`: each takes about a second to load the stages through tsx, the
- * time one thread takes to extract some 2 MB.
+ * `workers: 'auto'`: each takes about 0.3 s to load the bundled stages (pool.ts's
+ * workerEntry), the time one thread takes to extract some 0.6 MB.
  */
-export const BYTES_PER_WORKER = 4e6;
+export const BYTES_PER_WORKER = 2e6;
 
 /**
  * Outcomes of documents, from the cache when it holds them, else extracted (in this
