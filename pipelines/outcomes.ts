@@ -79,7 +79,7 @@ export class Outcomes {
   /** Stores an outcome under the key it was extracted for (once its rows are in a part). */
   store(o: Outcome): void {
     const k = this.keys.get(o);
-    if (k) this.cache?.put(k, o);
+    if (k && !o.transient) this.cache?.put(k, o);
   }
 
   /** From the cache, else extracted. */

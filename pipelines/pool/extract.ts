@@ -27,6 +27,8 @@ export interface Outcome {
   /** The document row, its source fields (from sources.tsv) left null for the run to fill. */
   document?: DocumentRow;
   figures?: FigureRow[];
+  /** Set when the refusal came from the thread dying, not from the document: never cached. */
+  transient?: boolean;
   /** The part (see write/parts.ts) its rows were written to, once they were; it then has none. */
   part?: string;
   stageMs: Record<string, number>;

@@ -58,18 +58,24 @@ export async function workerEntry(version = extractorVersion()): Promise<URL> {
 
 interface Queued { task: Task; worker?: Worker; resolve: (o: Outcome) => void; reject: (e: Error) => void }
 
+/** Heap a worker thread may use before it is stopped (its document then refused): a hostile document costs one thread, not the run. */
+export const WORKER_HEAP_MB = 2048;
+
 /**
  * A pool of `size` worker threads, each extracting one document at a time; a document
  * goes to the first idle worker, and is finished by the worker that holds it. Workers
  * run `entry`: the bundle of workerEntry, or the TypeScript sources through tsx's loader (boot.mjs).
+ * A worker that dies (out of its `heapMb`, or a crash) has its document refused with the
+ * reason and is replaced; the documents it held waiting are read again where they go.
  */
-export function workerPool(size: number, entry: URL = new URL('./boot.mjs', import.meta.url)): Extractor {
+export function workerPool(size: number, entry: URL = new URL('./boot.mjs', import.meta.url), heapMb = WORKER_HEAP_MB): Extractor {
   const idle = new Set<Worker>();
   const queue: Queued[] = [];
   const pending = new Map<number, Queued & { worker: Worker }>();
   const holder = new Map<string, Worker>();
+  const live = new Set<Worker>();
   let next = 0;
-  let failed: Error | undefined;
+  let closing = false;
 
   const dispatch = () => {
     for (const w of idle) {
@@ -81,14 +87,22 @@ export function workerPool(size: number, entry: URL = new URL('./boot.mjs', impo
       w.postMessage(q.task);
     }
   };
-  const fail = (w: Worker, e: Error) => {
-    // A worker that dies fails what it held and everything still queued: the run stops with the reason.
-    failed = new Error(`extraction worker failed: ${e.message}`);
-    for (const [id, p] of pending) if (p.worker === w) { pending.delete(id); p.reject(failed); }
-    for (const q of queue.splice(0)) q.reject(failed);
+  const died = (w: Worker, reason: string) => {
+    if (!live.delete(w) || closing) return;
+    idle.delete(w);
+    for (const [id, p] of pending) {
+      if (p.worker !== w) continue;
+      pending.delete(id);
+      p.resolve({ file: p.task.file, refusal: { file: p.task.file, reason: `extraction worker failed: ${reason}` }, transient: true, stageMs: {} });
+    }
+    for (const [file, h] of holder) if (h === w) holder.delete(file);
+    for (const q of queue) if (q.worker === w) q.worker = undefined;
+    start();
+    dispatch();
   };
-  const workers = Array.from({ length: size }, () => {
-    const w = new Worker(entry);
+  const start = () => {
+    const w = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    live.add(w);
     w.on('message', (m: { id: number; outcome: Outcome }) => {
       const p = pending.get(m.id)!;
       pending.delete(m.id);
@@ -97,14 +111,14 @@ export function workerPool(size: number, entry: URL = new URL('./boot.mjs', impo
       p.resolve(m.outcome);
       dispatch();
     });
-    w.on('error', (e) => fail(w, e));
+    w.on('error', (e) => died(w, e.message));
+    w.on('exit', (code) => died(w, `exited with code ${code}`));
     idle.add(w);
-    return w;
-  });
+  };
+  for (let i = 0; i < size; i++) start();
 
   return {
     extract(path, root, file, peers) {
-      if (failed) return Promise.reject(failed);
       return new Promise((resolve, reject) => {
         const worker = peers ? holder.get(file) : undefined;
         if (peers) holder.delete(file);
@@ -113,7 +127,8 @@ export function workerPool(size: number, entry: URL = new URL('./boot.mjs', impo
       });
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      closing = true;
+      await Promise.all([...live].map((w) => w.terminate()));
     },
   };
 }
