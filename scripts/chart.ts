@@ -215,10 +215,10 @@ export async function chart(argv: string[], io: Io): Promise<number> {
     const font = args.format === 'png' ? findCjkFont(args.font, io.env) : undefined;
     const db = await openParquetFolder(args.data);
     try {
-      const catalogs = await loadCatalogs(db.exec);
+      const catalogs = await loadCatalogs(db);
       checkIds(spec, catalogs);
-      const measure = pickMeasure(spec, await loadMeasures(db.exec, spec.indicator));
-      const data = await loadChart(db.exec, { ...spec, measure: measure?.measure, unit: measure?.unit }, catalogs);
+      const measure = pickMeasure(spec, await loadMeasures(db, spec.indicator));
+      const data = await loadChart(db, { ...spec, measure: measure?.measure, unit: measure?.unit }, catalogs);
       if (!data.points.length) throw new Error(`no figures for ${selection(spec, measure)}: nothing to draw`);
 
       const version = readVersion(args.data);

@@ -8,12 +8,17 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { dataVersionOf } from '../src/lib/charts/frame.ts';
 import { firstView, FIRST_VIEW_FILE } from '../src/lib/first-view.ts';
+import { SERIES_INDEX } from '../src/lib/db/layout.ts';
 import { openParquetFolder } from './node-query.ts';
 
-/** Writes `<data>/first-view.json`; without data (no figures.parquet) removes a stale one and returns false. */
+/**
+ * Writes `<data>/first-view.json`; without data (no figures.parquet, or no series
+ * to draw from) removes a stale one and returns false: the page then loads its
+ * chart itself, or says which file is missing.
+ */
 export async function writeFirstView(data: string): Promise<boolean> {
   const file = join(data, FIRST_VIEW_FILE);
-  if (!existsSync(join(data, 'figures.parquet'))) {
+  if (!existsSync(join(data, 'figures.parquet')) || !existsSync(join(data, SERIES_INDEX))) {
     rmSync(file, { force: true });
     return false;
   }
@@ -26,7 +31,7 @@ export async function writeFirstView(data: string): Promise<boolean> {
     } catch {
       // No run report: the version is "unknown", and the page checks nothing.
     }
-    const view = await firstView(db.exec, document as unknown as Document, dataVersionOf(run).version);
+    const view = await firstView(db, document as unknown as Document, dataVersionOf(run).version);
     const tmp = `${file}.tmp-${process.pid}`;
     writeFileSync(tmp, JSON.stringify(view));
     renameSync(tmp, file);

@@ -1,16 +1,18 @@
 /**
- * The dashboard's queries in Node: DuckDB in memory with a view per Parquet
- * file of a data folder, as the browser's DuckDB-WASM client makes them, so
+ * A data folder in Node as the dashboard reads it: DuckDB in memory with a view
+ * per Parquet file, as the browser's DuckDB-WASM client makes them, and the
+ * small files (series, catalogs) read whole as the browser fetches them, so
  * that `loadCatalogs` and `loadChart` run unchanged outside the browser.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, DuckDBTypeId, JSDuckDBValueConverter, type DuckDBValueConverter, type JS } from '@duckdb/node-api';
-import { TABLES, type Exec, type Query } from '../src/lib/db/queries.ts';
+import { TABLES, type Query } from '../src/lib/db/queries.ts';
+import { parquetRows } from '../src/lib/db/parquet.ts';
+import type { DataFolder } from '../src/lib/db/series.ts';
 
-/** A query runner over one data folder; `close` frees DuckDB. */
-export interface NodeQuery {
-  exec: Exec;
+/** A data folder opened for reading; `close` frees DuckDB. */
+export interface NodeQuery extends DataFolder {
   close(): void;
 }
 
@@ -72,7 +74,7 @@ export async function openParquetFolder(folder: string): Promise<NodeQuery> {
     throw new Error(`cannot read the Parquet files in ${folder}: ${(e as Error).message}`);
   }
 
-  const exec: Exec = async <T>(query: Query) => {
+  const exec: DataFolder['exec'] = async <T>(query: Query) => {
     try {
       const stmt = await conn.prepare(query.sql);
       try {
@@ -85,8 +87,15 @@ export async function openParquetFolder(folder: string): Promise<NodeQuery> {
       throw new NodeQueryError(query, e);
     }
   };
+  const read = async <T>(path: string): Promise<T[]> => {
+    const file = join(dir, path);
+    if (!existsSync(file)) throw new MissingDataError(folder, path);
+    const bytes = readFileSync(file);
+    return parquetRows<T>(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  };
   return {
     exec,
+    read,
     close() {
       conn.closeSync();
       db.closeSync();

@@ -10,9 +10,9 @@ import { checkIds, nearest, pickMeasure, readArgs, type ChartArgs } from '../scr
 import { drawsChinese, findCjkFont, renderPng, withBold } from '../scripts/png.ts';
 import { UsageError } from '../scripts/usage.ts';
 import { MissingDataError, openParquetFolder } from '../scripts/node-query.ts';
-import type { MeasureOption } from '../src/lib/charts/spec.ts';
+import { loadMeasures, type MeasureOption } from '../src/lib/charts/spec.ts';
 import { loadCatalogs } from '../src/lib/catalog.ts';
-import { measuresOf } from '../src/lib/db/queries.ts';
+import { writeSeriesOfFile } from '../pipelines/write/series.ts';
 import type { DocumentRow, FigureRow, RegionRow } from '../src/lib/types.ts';
 import { normalise, snapshot } from './svg-snapshot.ts';
 
@@ -74,6 +74,7 @@ async function writeFixture(dir: string): Promise<void> {
   });
   const documents = (['a', 'b'] as const).map((d) => ({ ...DOCS[d], raw_text: texts[d], text: texts[d] }));
   await writeParquet(dir, { figures, documents, indicators: indicatorRows(), regions: REGIONS });
+  await writeSeriesOfFile(join(dir, 'figures.parquet'), dir);
   writeFileSync(join(dir, 'run.json'), JSON.stringify(RUN));
 }
 
@@ -285,6 +286,16 @@ describe.concurrent('npm run chart: mistakes', () => {
     expect(run.stderr).toContain('npm run pipeline');
   });
 
+  it('a data folder without its series names the missing file', async () => {
+    const bare = join(dir, 'bare');
+    mkdirSync(bare, { recursive: true });
+    for (const t of ['figures', 'documents', 'indicators', 'regions']) writeFileSync(join(bare, `${t}.parquet`), readFileSync(join(data, `${t}.parquet`)));
+    const run = await chart([...HTE, '--out', join(dir, 'x.svg'), '--data', bare]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain(`no series/index.parquet in ${bare}`);
+    expect(run.stderr).toContain('npm run pipeline');
+  });
+
   it('--help prints the options', async () => {
     const run = await chart(['--help']);
     expect(run.status).toBe(0);
@@ -297,11 +308,11 @@ describe('hostile values are refused by validation, before they reach a query', 
   it.each(HOSTILE.map((h) => [h.slice(0, 30), h]))('%s', async (_name, h) => {
     const db = await openParquetFolder(data);
     try {
-      const catalogs = await loadCatalogs(db.exec);
+      const catalogs = await loadCatalogs(db);
       const spec = (readArgs([...HTE, '--out', 'x.svg']) as ChartArgs).spec;
       expect(() => checkIds({ ...spec, indicator: h }, catalogs)).toThrow(UsageError);
       expect(() => checkIds({ ...spec, regions: ['hubei', h] }, catalogs)).toThrow(UsageError);
-      const measures = await db.exec<MeasureOption>(measuresOf('high_tech_enterprises'));
+      const measures = await loadMeasures(db, 'high_tech_enterprises');
       expect(() => pickMeasure({ ...spec, unit: h }, measures)).toThrow(UsageError);
       for (const option of ['--measure', '--stance', '--lang', '--theme', '--from', '--width', '--scale']) {
         expect(() => readArgs([...HTE, '--out', 'x.svg', option, h])).toThrow(UsageError);

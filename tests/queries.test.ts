@@ -3,75 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { writeParquet } from '../pipelines/write/parquet.ts';
-import { indicatorRows } from '../src/lib/indicators.ts';
 import {
-  documentById, documentFigures, documentGenres, documentList, documentRegions, figureDetail, indicatorCounts, measuresOf, regionCounts, sameFact, series, seriesSources,
+  documentById, documentFigures, documentGenres, documentList, documentRegions, figureDetail, sameFact, seriesSources,
   tableCount, tableExport, tablePage, TABLES, yearList, type Query, type TableFilter,
 } from '../src/lib/db/queries.ts';
-import type { DocumentRow, FigureRow, RegionRow } from '../src/lib/types.ts';
-
-// Two documents; each figure is one sentence of its document, so that the
-// spans below are where the quote really is.
-type Spec = [id: string, doc: 'a' | 'b', region: string, indicator: string, year: number | null, stance: FigureRow['stance'],
-  measure: FigureRow['measure'], value: number, unit: FigureRow['unit'], qualifier: FigureRow['qualifier'], quote: string,
-  sentence: string, confidence: number];
-
-const SPECS: Spec[] = [
-  ['00000000000000a1', 'a', 'hubei', 'high_tech_enterprises', 2020, 'actual', 'total', 10400, 'count', 'exact', '10400家', '2020年全省高新技术企业达到10400家。', 0.9],
-  ['00000000000000b2', 'b', 'hubei', 'high_tech_enterprises', 2020, 'actual', 'total', 10500, 'count', 'approx', '近1.05万家', '湖北2020年高新技术企业近1.05万家。', 0.7],
-  ['00000000000000a3', 'a', 'hubei', 'high_tech_enterprises', 2021, 'actual', 'total', 14560, 'count', 'more_than', '超过14560家', '2021年高新技术企业超过14560家。', 0.8],
-  ['00000000000000a4', 'a', 'hubei', 'high_tech_enterprises', 2025, 'target', 'total', 20000, 'count', 'at_least', '20000家以上', '到2025年高新技术企业达到20000家以上。', 0.85],
-  ['00000000000000a5', 'a', 'wuhan', 'high_tech_enterprises', 2020, 'actual', 'total', 6259, 'count', 'exact', '6259家', '武汉市高新技术企业6259家。', 0.9],
-  ['00000000000000a6', 'a', 'wuhan', 'high_tech_enterprises', 2020, 'actual', 'new', 1500, 'count', 'exact', '1500家', '武汉新增高新技术企业1500家。', 0.6],
-  ['00000000000000b7', 'b', 'chongqing', 'high_tech_enterprises', 2022, 'actual', 'total', 6348, 'count', 'exact', '6348家', '重庆高新技术企业6348家。', 0.9],
-  ['00000000000000b8', 'b', 'chongqing', 'tech_contract_turnover', 2022, 'actual', 'amount', 7.5e10, 'CNY', 'exact', '750亿元', '技术合同成交额750亿元。', 0.95],
-  ['00000000000000a9', 'a', 'hubei', 'tech_contract_turnover', 2017, 'target', 'amount', 1e11, 'CNY', 'exact', '1000亿元', '2017年技术合同成交额1000亿元。', 0.9],
-  ['0000000000000a10', 'a', 'wuhan', 'tech_contract_turnover', 2021, 'target', 'amount', 1.2e11, 'CNY', 'approx', '约1200亿元', '武汉技术合同成交额约1200亿元。', 0.75],
-  ['0000000000000b11', 'b', 'chongqing', 'rd_expenditure', null, 'actual', 'growth_rate', 12, 'percent', 'exact', '12%', '研发经费投入增长12%。', 0.5],
-  ['0000000000000a12', 'a', 'hubei', 'other', 2021, 'actual', 'total', 33, 'count', 'exact', '33个', '科技创新指数33个。', 0.4],
-];
-
-const DOCS: Record<'a' | 'b' | 'c', Omit<DocumentRow, 'raw_text' | 'text'>> = {
-  a: { doc_id: 'a.txt', file: 'a.txt', title: '关于第278号建议的答复', issuer: '湖北省科学技术厅', published: '2021-07-29', current_year: 2021, date_source: 'labelled publication date', source_url: null, genre: null, region: 'hubei',
-    doc_number: null, script: 'simplified', sha256: 'a'.repeat(64), encoding: 'utf-8', warnings: ['spam removed: 1 line'] },
-  b: { doc_id: 'b.txt', file: 'b.txt', title: '重庆市科学技术局答复函', issuer: '重庆市科学技术局', published: '2023-07-26', current_year: 2023, date_source: 'labelled publication date', source_url: 'http://kjj.cq.gov.cn/a.html', genre: 'reply to a proposal', region: 'chongqing',
-    doc_number: '渝科局函〔2023〕278号', script: 'simplified', sha256: 'b'.repeat(64), encoding: 'gb18030', warnings: [] },
-  // No full date and no figures: the library places it by its current year and counts 0.
-  c: { doc_id: 'c.txt', file: 'dev/c.txt', title: 'Wuhan Science News 武汉科技新闻', issuer: '武汉市科技局', published: null, current_year: 2022, date_source: 'the latest year the text reports as past, plus one', source_url: 'https://kjj.wuhan.gov.cn/c.html', genre: 'News report',
-    region: 'wuhan', doc_number: null, script: 'traditional', sha256: 'c'.repeat(64), encoding: 'big5', warnings: [] },
-};
-
-const NAMES = new Map(indicatorRows().map((i) => [i.indicator, i.name_zh]));
-
-function fixture(): { figures: FigureRow[]; documents: DocumentRow[] } {
-  const texts = { a: '', b: '' };
-  const figures = SPECS.map(([figure_id, doc, region, indicator, year, stance, measure, value, unit, qualifier, quote, sentence, confidence]): FigureRow => {
-    const sentenceStart = texts[doc].length;
-    texts[doc] += sentence + '\n';
-    const start = sentenceStart + sentence.indexOf(quote);
-    return {
-      figure_id, doc_id: DOCS[doc].doc_id, indicator, label: indicator === 'other' ? '科技创新指数' : NAMES.get(indicator)!, region, year,
-      period: year === null ? 'unknown' : 'year', stance, measure, value, unit, qualifier, quote,
-      raw_start: start, raw_end: start + quote.length, sentence, sentence_raw_start: sentenceStart,
-      sentence_raw_end: sentenceStart + sentence.length, confidence, year_inferred: figure_id.endsWith('3'),
-      text_start: start, text_end: start + quote.length, sentence_text_start: sentenceStart,
-    };
-  });
-  const documents = [
-    ...(['a', 'b'] as const).map((d) => ({ ...DOCS[d], raw_text: texts[d], text: texts[d] })),
-    { ...DOCS.c, raw_text: '武漢科技新聞。\n', text: '武汉科技新闻。\n' },
-  ];
-  return { figures, documents };
-}
-
-const REGIONS: RegionRow[] = [
-  { region: 'china', name_zh: '全国', name_en: 'China', level: 'country', parent: null, adcode: '100000' },
-  { region: 'hubei', name_zh: '湖北', name_en: 'Hubei', level: 'province', parent: 'china', adcode: '420000' },
-  { region: 'wuhan', name_zh: '武汉', name_en: 'Wuhan', level: 'prefecture', parent: 'hubei', adcode: '420100' },
-  { region: 'chongqing', name_zh: '重庆', name_en: 'Chongqing', level: 'municipality', parent: 'china', adcode: '500000' },
-  { region: 'shanghai', name_zh: '上海', name_en: 'Shanghai', level: 'municipality', parent: 'china', adcode: '310000' },
-];
+import { fixture, writeFixture } from './helpers/queries-fixture.ts';
 
 let dir: string;
 let db: DuckDBInstance;
@@ -93,8 +29,7 @@ const count = async (filter: TableFilter) => (await rows(tableCount(filter)))[0]
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'kelan-queries-'));
-  const { figures, documents } = fixture();
-  await writeParquet(dir, { figures, documents, indicators: indicatorRows(), regions: REGIONS });
+  await writeFixture(dir);
   db = await DuckDBInstance.create(':memory:');
   conn = await db.connect();
   for (const t of TABLES) await conn.run(`CREATE VIEW ${t} AS SELECT * FROM read_parquet('${join(dir, `${t}.parquet`)}')`);
@@ -106,81 +41,14 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-describe('catalog queries', () => {
-  it('indicatorCounts lists the whole catalog by group, most figures first, with counts', async () => {
-    const got = await rows(indicatorCounts());
-    const n: Record<string, number> = { high_tech_enterprises: 6 + 1, tech_contract_turnover: 3, rd_expenditure: 1, other: 1 };
-    const expected = indicatorRows()
-      .map((i) => ({ indicator: i.indicator, name_zh: i.name_zh, name_en: i.name_en, unit: i.unit, group: i.group, n: n[i.indicator] ?? 0 }))
-      .sort((x, y) => (x.group < y.group ? -1 : x.group > y.group ? 1 : y.n - x.n || (x.indicator < y.indicator ? -1 : 1)));
-    expect(got).toEqual(expected);
-    expect(got.filter((r) => r.group === 'enterprises')[0]).toMatchObject({ indicator: 'high_tech_enterprises', n: 7 });
-  });
-
-  it('regionCounts lists only regions with figures, most first', async () => {
-    expect(await rows(regionCounts())).toEqual([
-      { region: 'hubei', name_zh: '湖北', name_en: 'Hubei', level: 'province', parent: 'china', n: 6 },
-      { region: 'wuhan', name_zh: '武汉', name_en: 'Wuhan', level: 'prefecture', parent: 'hubei', n: 3 },
-      { region: 'chongqing', name_zh: '重庆', name_en: 'Chongqing', level: 'municipality', parent: 'china', n: 3 },
-    ].sort((x, y) => y.n - x.n || (x.region < y.region ? -1 : 1)));
-  });
-
+describe('the years the table offers', () => {
   it('yearList holds each dated year once, in order', async () => {
     expect(await rows(yearList())).toEqual([2017, 2020, 2021, 2022, 2025].map((year) => ({ year })));
   });
 
-  it('measuresOf counts the dated figures per measure and unit, most first', async () => {
-    expect(await rows(measuresOf('high_tech_enterprises'))).toEqual([
-      { measure: 'total', unit: 'count', n: 6 },
-      { measure: 'new', unit: 'count', n: 1 },
-    ]);
-    // rd_expenditure's one figure has no year, so no chart can place it.
-    expect(await rows(measuresOf('rd_expenditure'))).toEqual([]);
-  });
 });
 
-describe('chart queries', () => {
-  it('series keeps one indicator, measure and unit for the chosen regions, ordered for drawing', async () => {
-    const got = await rows(series('high_tech_enterprises', 'total', 'count', ['hubei', 'wuhan']));
-    expect(got.map((r) => r.figure_id)).toEqual(['00000000000000a1', '00000000000000b2', '00000000000000a3', '00000000000000a4', '00000000000000a5']);
-    expect(got[0]).toEqual({
-      figure_id: '00000000000000a1', doc_id: 'a.txt', region: 'hubei', year: 2020, period: 'year', stance: 'actual', value: 10400,
-      unit: 'count', qualifier: 'exact', quote: '10400家', label: '高新技术企业', confidence: 0.9, year_inferred: false,
-      indicator: 'high_tech_enterprises', measure: 'total',
-    });
-    expect(await ids(series('high_tech_enterprises', 'new', 'count', ['hubei', 'wuhan', 'chongqing']))).toEqual(['00000000000000a6']);
-    expect(await ids(series('tech_contract_turnover', 'amount', 'CNY', ['chongqing']))).toEqual(['00000000000000b8']);
-  });
-
-  it('series narrows to a span of years and to stances, each bound as a value', async () => {
-    const hte = (filter: Parameters<typeof series>[4]) => ids(series('high_tech_enterprises', 'total', 'count', ['hubei', 'wuhan'], filter));
-    expect(await hte({ from: 2021 })).toEqual(['00000000000000a3', '00000000000000a4']);
-    expect(await hte({ to: 2020 })).toEqual(['00000000000000a1', '00000000000000b2', '00000000000000a5']);
-    expect(await hte({ from: 2021, to: 2021 })).toEqual(['00000000000000a3']);
-    expect(await hte({ stances: ['target', 'expected'] })).toEqual(['00000000000000a4']);
-    expect(await hte({ stances: ['actual'], from: 2020, to: 2020 })).toEqual(['00000000000000a1', '00000000000000b2', '00000000000000a5']);
-    expect(await hte({ stances: ["actual') OR ('1'='1"] })).toEqual([]);
-  });
-
-  it('seriesSources returns exactly the rows series draws, with sentence and document', async () => {
-    const filter = { from: 2017, to: 2022 };
-    for (const [indicator, measure, unit] of [['high_tech_enterprises', 'total', 'count'], ['tech_contract_turnover', 'amount', 'CNY']]) {
-      const regions = ['hubei', 'wuhan', 'chongqing'];
-      expect(await ids(seriesSources(indicator, measure, unit, regions, filter))).toEqual(await ids(series(indicator, measure, unit, regions, filter)));
-    }
-    const [b8] = await rows(seriesSources('tech_contract_turnover', 'amount', 'CNY', ['chongqing']));
-    expect(b8).toMatchObject({
-      figure_id: '00000000000000b8', quote: '750亿元', sentence: '技术合同成交额750亿元。', title: '重庆市科学技术局答复函',
-      issuer: '重庆市科学技术局', published: '2023-07-26', doc_number: '渝科局函〔2023〕278号', doc_id: 'b.txt', value: 7.5e10,
-    });
-    expect(await rows(seriesSources('tech_contract_turnover', 'amount', 'CNY', []))).toEqual([]);
-  });
-
-  it('series of no regions is empty', async () => {
-    expect(await rows(series('high_tech_enterprises', 'total', 'count', []))).toEqual([]);
-    expect(await rows(series('high_tech_enterprises', 'total', 'count', ['shanghai']))).toEqual([]);
-  });
-
+describe('drill-down queries', () => {
   it('figureDetail joins the figure to its document', async () => {
     const [row, ...rest] = await rows(figureDetail('00000000000000b7'));
     expect(rest).toEqual([]);
@@ -189,6 +57,11 @@ describe('chart queries', () => {
       issuer: '重庆市科学技术局', published: '2023-07-26', doc_number: '渝科局函〔2023〕278号', doc_region: 'chongqing',
     });
     expect(await rows(figureDetail('ffffffffffffffff'))).toEqual([]);
+  });
+
+  it('figureDetail of a named indicator finds the figure only there', async () => {
+    expect((await rows(figureDetail('00000000000000b7', 'high_tech_enterprises'))).map((r) => r.figure_id)).toEqual(['00000000000000b7']);
+    expect(await rows(figureDetail('00000000000000b7', 'tech_contract_turnover'))).toEqual([]);
   });
 
   it('sameFact lists every source of a fact, newest document first, so a conflict shows', async () => {
@@ -365,8 +238,7 @@ describe('hostile parameters are values', () => {
     expect(await rows(documentById(s))).toEqual([]);
     expect(await rows(documentFigures(s))).toEqual([]);
     expect(await rows(figureDetail(s))).toEqual([]);
-    expect(await rows(measuresOf(s))).toEqual([]);
-    expect(await rows(series(s, s, s, [s, 'hubei']))).toEqual([]);
+    expect(await rows(figureDetail(s, s))).toEqual([]);
     expect(await rows(seriesSources(s, s, s, [s, 'hubei'], { stances: [s] }))).toEqual([]);
     expect(await rows(sameFact({ region: s, indicator: s, year: 2020, measure: s, unit: s, stance: s }))).toEqual([]);
     expect(await rows(documentList({ q: s, region: s, genre: s }, 'date', true))).toEqual([]);

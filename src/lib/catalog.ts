@@ -1,10 +1,13 @@
 /**
  * The catalogs every view names things by: the indicators with their group and
  * figure count, and the regions that have figures. Ids in a URL are checked
- * against them before any query runs; pickers and filters list them.
+ * against them before any query runs; pickers and filters list them. Read from
+ * the catalog files and the series index, so that they need no DuckDB.
  */
 import type { Lang } from './i18n.ts';
-import { indicatorCounts, regionCounts, type Exec } from './db/queries.ts';
+import { INDICATORS_FILE, REGIONS_FILE, SERIES_INDEX } from './db/layout.ts';
+import { indicatorCounts, regionCounts, type DataFolder } from './db/series.ts';
+import type { IndicatorRow, RegionRow, SeriesIndexRow } from './types.ts';
 
 /** A catalog entry with its names in both languages. */
 export interface Named {
@@ -34,10 +37,12 @@ export interface Catalogs {
   regions: RegionOption[];
 }
 
-/** The catalogs, through any query runner. */
-export async function loadCatalogs(exec: Exec): Promise<Catalogs> {
-  const [indicators, regions] = await Promise.all([exec<IndicatorOption>(indicatorCounts()), exec<RegionOption>(regionCounts())]);
-  return { indicators, regions };
+/** The catalogs of a data folder. */
+export async function loadCatalogs(data: DataFolder): Promise<Catalogs> {
+  const [indicators, regions, index] = await Promise.all([
+    data.read<IndicatorRow>(INDICATORS_FILE), data.read<RegionRow>(REGIONS_FILE), data.read<SeriesIndexRow>(SERIES_INDEX),
+  ]);
+  return { indicators: indicatorCounts(indicators, index), regions: regionCounts(regions, index) };
 }
 
 /** A name in the interface language, or the id when the catalog has none. */

@@ -1,16 +1,56 @@
 /**
- * The dashboard's data folder as every view reads it: a query runner over its
- * Parquet files, its catalogs, its run report and data version, each loaded once.
+ * The dashboard's data folder as every view reads it: its small files fetched
+ * whole (the series and catalogs a chart draws from), a query runner over its
+ * Parquet files (DuckDB-WASM, loaded on the first query), its catalogs, its run
+ * report and data version, each loaded once.
  */
 import { run } from './db/duckdb.ts';
+import { parquetRows } from './db/parquet.ts';
 import { dataVersionOf, type DataVersion } from './charts/frame.ts';
 import { loadCatalogs, type Catalogs } from './catalog.ts';
 import type { Exec } from './db/queries.ts';
+import type { DataFolder } from './db/series.ts';
 import type { RunReport } from './types.ts';
 
 /** A query runner over the data folder at `dataUrl` (DuckDB-WASM). */
 export function browserExec(dataUrl: string): Exec {
   return (query) => run(dataUrl, query);
+}
+
+/** A file the data folder should have and the server does not serve. */
+export class MissingFileError extends Error {
+  constructor(readonly path: string, status: number) {
+    super(`${path} is missing from the data (HTTP ${status}): the pipeline writes it with the figures; run it again (npm run pipeline)`);
+    this.name = 'MissingFileError';
+  }
+}
+
+const files = new Map<string, Promise<unknown[]>>();
+
+async function fetchRows(url: string, path: string): Promise<unknown[]> {
+  const response = await fetch(url);
+  if (!response.ok) throw new MissingFileError(path, response.status);
+  try {
+    return await parquetRows(await response.arrayBuffer());
+  } catch (e) {
+    throw new Error(`${path} cannot be read as Parquet: ${(e as Error).message}`);
+  }
+}
+
+/** A file of the data folder, fetched and read once; a failed read is tried again next time. */
+function readOnce<T>(dataUrl: string, path: string): Promise<T[]> {
+  const url = `${dataUrl}/${path}`;
+  if (!files.has(url)) {
+    const loading = fetchRows(url, path);
+    files.set(url, loading);
+    loading.catch(() => files.delete(url));
+  }
+  return files.get(url)! as Promise<T[]>;
+}
+
+/** The data folder at `dataUrl`: its small files fetched whole, and SQL through DuckDB-WASM. */
+export function browserData(dataUrl: string): DataFolder {
+  return { exec: browserExec(dataUrl), read: (path) => readOnce(dataUrl, path) };
 }
 
 const catalogs = new Map<string, Promise<Catalogs>>();
@@ -19,7 +59,7 @@ const runs = new Map<string, Promise<Partial<RunReport> | null>>();
 /** The catalogs, loaded once per data folder; a failed load is tried again next time. */
 export function catalogsOf(dataUrl: string): Promise<Catalogs> {
   if (!catalogs.has(dataUrl)) {
-    const loading = loadCatalogs(browserExec(dataUrl));
+    const loading = loadCatalogs(browserData(dataUrl));
     catalogs.set(dataUrl, loading);
     loading.catch(() => catalogs.delete(dataUrl));
   }

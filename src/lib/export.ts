@@ -8,12 +8,12 @@ import { figuresCsv } from './csv.ts';
 import { framedChart, svgFile, type DataVersion } from './charts/frame.ts';
 import { frameOptions, loadChart, type ChartData, type ChartSpec } from './charts/spec.ts';
 import { nameIn, type Catalogs } from './catalog.ts';
-import { browserExec, catalogsOf, dataVersion } from './data.ts';
+import { browserData, catalogsOf, dataVersion } from './data.ts';
 
 /** A chart's data, framed: what every export starts from. */
 export async function framed(dataUrl: string, spec: ChartSpec): Promise<{ data: ChartData; version: DataVersion; svg: SVGSVGElement }> {
   const [cats, version] = await Promise.all([catalogsOf(dataUrl), dataVersion(dataUrl)]);
-  const data = await loadChart(browserExec(dataUrl), spec, cats);
+  const data = await loadChart(browserData(dataUrl), spec, cats);
   return { data, version, svg: framedChart(data.points, frameOptions(data, version)) };
 }
 

@@ -15,9 +15,14 @@ export interface FigureDetail {
 /** Another source for the same fact. */
 export interface SameFactRow { figure_id: string; doc_id: string; value: number; qualifier: string; quote: string; sentence: string; title: string; issuer: string; published: string | null }
 
-/** A figure, and every figure that reports the same fact; `conflict` when their values differ. Null when the data has no such figure. */
-export async function loadFigure(exec: Exec, id: string) {
-  const [figure] = await exec<FigureDetail>(figureDetail(id));
+/**
+ * A figure, and every figure that reports the same fact; `conflict` when their
+ * values differ. Null when the data has no such figure (of that indicator, when
+ * one is named: figures.parquet is ordered by indicator, so naming it skips the
+ * other indicators' row groups).
+ */
+export async function loadFigure(exec: Exec, id: string, indicator?: string) {
+  const [figure] = await exec<FigureDetail>(figureDetail(id, indicator));
   if (!figure) return null;
   const same = figure.year === null ? [] : await exec<SameFactRow>(sameFact({ ...figure, year: figure.year }));
   const values = new Set(same.map((s) => s.value));

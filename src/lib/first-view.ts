@@ -4,7 +4,7 @@
  * its first paint (even without JavaScript) and DuckDB-WASM loads after.
  */
 import type { Lang } from './i18n.ts';
-import type { Exec } from './db/queries.ts';
+import type { DataFolder } from './db/series.ts';
 import { DEFAULT_INDICATOR, DEFAULT_REGIONS } from './params.ts';
 import { loadCatalogs, type Catalogs } from './catalog.ts';
 import { compareChart, type Theme } from './charts/compare.ts';
@@ -25,12 +25,12 @@ export interface FirstView {
   svg: Record<Theme, string>;
 }
 
-/** Loads the default view through any query runner, as the page does, and draws it with `document` (linkedom's, in Node). */
-export async function firstView(exec: Exec, document: Document, dataVersion: string, lang: Lang = 'zh'): Promise<FirstView> {
+/** Loads the default view from a data folder, as the page does, and draws it with `document` (linkedom's, in Node). */
+export async function firstView(data: DataFolder, document: Document, dataVersion: string, lang: Lang = 'zh'): Promise<FirstView> {
   const indicator = DEFAULT_INDICATOR;
   const regions = DEFAULT_REGIONS;
-  const catalog = await loadCatalogs(exec);
-  const view = await loadPoints(exec, { indicator, regions });
+  const catalog = await loadCatalogs(data);
+  const view = await loadPoints(data, { indicator, regions });
   const { measure, points } = view;
   const draw = (theme: Theme) => {
     if (!measure || !points.length) return '';

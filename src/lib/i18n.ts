@@ -100,6 +100,8 @@ const WORDS = {
   keyUncertain: { zh: '年份为推断,或置信度低于 {c}', en: 'year inferred, or confidence below {c}' },
   yearFromDocument: { zh: '年份由文件日期推断', en: 'year inferred from the document date' },
   lowConfidence: { zh: '置信度低', en: 'low confidence' },
+  reportedBy: { zh: '{n} 份文件报告此数值', en: 'reported by {n} documents' },
+  otherValues: { zh: '其他来源给出不同数值', en: 'other sources give another value' },
   exportSvg: { zh: '下载 SVG', en: 'Download SVG' },
   exportPng: { zh: '下载 PNG(2倍)', en: 'Download PNG (2×)' },
   exportCsv: { zh: '下载所绘数据 CSV', en: 'Download plotted rows (CSV)' },

@@ -88,6 +88,45 @@ export interface RegionRow {
   adcode: string;
 }
 
+/**
+ * A point a chart draws: a row of `series/<indicator>.parquet`. One row per
+ * indicator, measure, unit, region, year, stance, period and value, standing for
+ * every dated figure that reports that value; the figure it shows (its id,
+ * qualifier, quote …) is the most confident of them.
+ */
+export interface SeriesRow {
+  indicator: string;
+  measure: Measure;
+  unit: Unit;
+  region: string;
+  year: number;
+  stance: Stance;
+  period: Period;
+  value: number;
+  figure_id: string;
+  qualifier: Qualifier;
+  quote: string;
+  label: string;
+  confidence: number;
+  year_inferred: boolean;
+  /** How many figures, and how many documents, report this value. */
+  n_figures: number;
+  n_documents: number;
+  /** Whether the same fact (region, indicator, year, measure, unit, stance) is also reported with another value. */
+  conflict: boolean;
+}
+
+/** How many figures an indicator has per measure, unit and region: a row of `series/index.parquet`, which pickers count from. */
+export interface SeriesIndexRow {
+  indicator: string;
+  measure: Measure;
+  unit: Unit;
+  region: string;
+  n_figures: number;
+  /** Those with a year, which a chart can place. */
+  n_dated: number;
+}
+
 /** A document refused by the read stage, listed in run.json. */
 export interface Refusal {
   file: string;

@@ -10,6 +10,7 @@ import { runPipeline } from '../../pipelines/run.ts';
 import { ROOT } from '../../scripts/start.ts';
 import { serve } from '../../scripts/serve.ts';
 import type { RunReport } from '../../src/lib/types.ts';
+import { ensureSeries } from '../helpers/series.ts';
 
 /** Files the pipeline cannot read, by their path under the corpus. */
 export const BROKEN: Record<string, Buffer> = {
@@ -34,6 +35,7 @@ export async function serveRefusedSite(): Promise<RefusedSite> {
     writeFileSync(join(input, file), bytes);
   }
   const report = await runPipeline({ input, output: join(dir, 'data') });
+  await ensureSeries(join(dir, 'data'));
   const site = join(dir, 'site');
   cpSync(process.env.KELAN_BUILD_DIR || join(ROOT, 'build'), site, { recursive: true });
   // The whole folder goes, precompressed copies of the seed run's run.json included.

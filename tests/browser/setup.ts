@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { runPipeline } from '../../pipelines/run.ts';
+import { ensureSeries } from '../helpers/series.ts';
 import { buildSite, ROOT } from '../../scripts/start.ts';
 import { serve } from '../../scripts/serve.ts';
 import type {} from './harness.ts';
@@ -21,6 +22,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     let t = performance.now();
     const report = await runPipeline({ input: join(ROOT, 'seeds'), output: join(ROOT, 'static', 'data') });
     console.log(`browser tests: pipeline wrote ${report.figures_written} figures to static/data in ${seconds(t)}`);
+    if (await ensureSeries(join(ROOT, 'static', 'data'))) console.log('browser tests: laid out the series the pipeline did not write');
 
     t = performance.now();
     await buildSite(ROOT, 'error');

@@ -1,7 +1,7 @@
 /**
- * The compare view's states other than a chart: loading while DuckDB and the
- * Parquet files arrive, an empty selection that says why, and a failed query
- * that shows its error with the query, never a blank chart.
+ * The compare view's states other than a chart: loading while the Parquet
+ * files arrive, an empty selection that says why, a missing series file named,
+ * and a failed query that shows its error with the query, never a blank chart.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ describe('loading, empty and error states', () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     let requests = 0;
-    await session.context.route('**/data/*.parquet', async (route) => {
+    await session.context.route('**/data/**/*.parquet', async (route) => {
       requests++;
       await held;
       await route.continue();
@@ -57,14 +57,30 @@ describe('loading, empty and error states', () => {
     expect(await chartPoints(page)).toEqual([]);
   });
 
-  it('a failed query shows its error with the query, not a blank chart', async () => {
-    await session.context.route('**/data/figures.parquet', (route) =>
+  it("a missing series file says which, not a blank chart", async () => {
+    await session.context.route('**/data/series/tech_contract_turnover.parquet', (route) =>
       route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
     const page = await session.open(QUERIED);
     const status = await waitForSettledStatus(page, 30_000);
     await expectVisibleStatus(page);
+    expect(status).toContain('series/tech_contract_turnover.parquet is missing from the data (HTTP 404)');
+    expect(status).toContain('npm run pipeline');
+    expect(await chartPoints(page)).toEqual([]);
+  });
+
+  it('a failed query shows its error with the query, not a blank panel', async () => {
+    // The chart draws from its series; the figure it opens is read from figures.parquet.
+    await session.context.route('**/data/figures.parquet', (route) =>
+      route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+    const page = await session.open(QUERIED);
+    const [point] = await waitForChart(page);
+    // Points of one year and nearly one value overlap: the keyboard opens the one asked for.
+    await page.focus(`[data-testid=chart] svg [data-figure-id="${point.figureId}"]:not(.pre *)`);
+    await page.keyboard.press('Enter');
+    const status = await waitForSettledStatus(page, 30_000);
+    await expectVisibleStatus(page);
     const namesQuery = QUERY_NAMES.some((n) => new RegExp(`\\b${n}\\b`).test(status));
     expect(namesQuery || /\bSELECT\b/i.test(status), `the error does not show its query (names: ${QUERY_NAMES.join(', ')}): ${status}`).toBe(true);
-    expect(await chartPoints(page)).toEqual([]);
+    expect(await page.locator('[data-testid=figure-panel]').count()).toBe(0);
   });
 });

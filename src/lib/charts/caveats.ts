@@ -11,6 +11,9 @@ export interface PointFacts {
   period: string;
   year_inferred: boolean;
   confidence: number;
+  /** A point of the series: how many documents report its value, and whether others report another. */
+  n_documents?: number;
+  conflict?: boolean;
 }
 
 /** Below this confidence (the extractor's own estimate, 0–1) a point says it is unsure. */
@@ -52,6 +55,8 @@ export function caveatNotes(p: PointFacts, lang: Lang): string[] {
   if (mark) notes.push(t(lang, WORDS[mark].key));
   if (p.year_inferred) notes.push(t(lang, 'yearFromDocument'));
   if (p.confidence < LOW_CONFIDENCE) notes.push(`${t(lang, 'lowConfidence')} ${Math.round(p.confidence * 100) / 100}`);
+  if (p.n_documents !== undefined && p.n_documents > 1) notes.push(t(lang, 'reportedBy').replace('{n}', String(p.n_documents)));
+  if (p.conflict) notes.push(t(lang, 'otherValues'));
   return notes;
 }
 

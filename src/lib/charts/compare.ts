@@ -20,6 +20,10 @@ export interface ChartRow {
   measure: string;
   confidence: number;
   year_inferred: boolean;
+  /** A point of the series (one value reported by several figures): how many documents report it. */
+  n_documents?: number;
+  /** Whether the same fact is also reported with another value (drawn as its own point). */
+  conflict?: boolean;
 }
 
 /** What the chart needs besides its rows. */

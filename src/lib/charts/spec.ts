@@ -1,25 +1,24 @@
 /**
  * The one way a chart is loaded: named by what it shows (indicator, regions,
- * years, measure, stances), through any query runner — DuckDB-WASM in the
- * browser (the compare page, the small multiples, exports, embeds, the report),
- * DuckDB in Node (the prerendered first view, `npm run chart`). Its points come
- * first and in no language, so a page switches language without loading again;
- * the figures behind the points, with their documents, come only for what cites
- * them (exports, embeds, the report, the CLI).
+ * years, measure, stances), from any data folder — fetched in the browser (the
+ * compare page, the small multiples, exports, embeds, the report), read from
+ * disk in Node (the prerendered first view, `npm run chart`). Its points come
+ * first, in no language, from the indicator's small series file (no DuckDB), so
+ * a chart switch fetches kilobytes and a page switches language without loading
+ * again; the figures behind the points, with their documents, come only for what
+ * cites them (exports, embeds, the report, the CLI), through SQL.
  */
 import { t, type Lang } from '../i18n.ts';
-import { measuresOf, series, seriesSources, type Exec, type SeriesFilter } from '../db/queries.ts';
+import { seriesSources, type SeriesFilter } from '../db/queries.ts';
+import { SERIES_INDEX, seriesFile } from '../db/layout.ts';
+import { measuresIn, pointsOf, type DataFolder, type MeasureOption } from '../db/series.ts';
+import type { SeriesIndexRow, SeriesRow } from '../types.ts';
 import { nameIn, type Catalogs } from '../catalog.ts';
 import { displayUnit } from '../units.ts';
 import type { ChartRow, CompareOptions, Theme } from './compare.ts';
 import { sourcesOf, type DataVersion, type FrameOptions, type SourceDoc } from './frame.ts';
 
-/** A measure and unit an indicator's figures come in. */
-export interface MeasureOption {
-  measure: string;
-  unit: string;
-  n: number;
-}
+export type { MeasureOption };
 
 /** Which data a chart draws. Ids are checked against the catalogs before any query runs. */
 export interface ChartQuery {
@@ -83,26 +82,27 @@ export function chooseMeasure(measures: MeasureOption[], measure?: string | null
 }
 
 /** The measures an indicator's dated figures come in, most figures first. */
-export function loadMeasures(exec: Exec, indicator: string): Promise<MeasureOption[]> {
-  return exec<MeasureOption>(measuresOf(indicator));
+export async function loadMeasures(data: DataFolder, indicator: string): Promise<MeasureOption[]> {
+  return measuresIn(await data.read<SeriesIndexRow>(SERIES_INDEX), indicator);
 }
 
 const filterOf = (q: ChartQuery): SeriesFilter => ({ from: q.from, to: q.to, stances: q.stances });
 
-/** The points of a chart: its measure chosen among the indicator's, and the figures it draws of the regions asked. */
-export async function loadPoints(exec: Exec, q: ChartQuery): Promise<ChartPoints> {
-  const measures = await loadMeasures(exec, q.indicator);
+/** The points of a chart: its measure chosen among the indicator's, and what it draws of the regions asked. */
+export async function loadPoints(data: DataFolder, q: ChartQuery): Promise<ChartPoints> {
+  const measures = await loadMeasures(data, q.indicator);
   const measure = chooseMeasure(measures, q.measure, q.unit);
+  // An indicator with a measure has dated figures, so the pipeline wrote its file.
   const points = measure && q.regions.length
-    ? await exec<ChartRow>(series(q.indicator, measure.measure, measure.unit, q.regions, filterOf(q)))
+    ? pointsOf(await data.read<SeriesRow>(seriesFile(q.indicator)), measure.measure, measure.unit, q.regions, filterOf(q))
     : [];
   return { measures, measure, points };
 }
 
-/** The figures behind a chart's points, with their sentences and documents. */
-export function loadPlotted(exec: Exec, q: ChartQuery, measure: MeasureOption | null): Promise<PlottedRow[]> {
+/** The figures behind a chart's points (every figure a point stands for), with their sentences and documents. */
+export function loadPlotted(data: DataFolder, q: ChartQuery, measure: MeasureOption | null): Promise<PlottedRow[]> {
   if (!measure || !q.regions.length) return Promise.resolve([]);
-  return exec<PlottedRow>(seriesSources(q.indicator, measure.measure, measure.unit, q.regions, filterOf(q)));
+  return data.exec<PlottedRow>(seriesSources(q.indicator, measure.measure, measure.unit, q.regions, filterOf(q)));
 }
 
 /** A chart's title, subtitle and region names in `lang`. */
@@ -117,9 +117,9 @@ export function chartLabels(indicator: string, measure: MeasureOption | null, la
 }
 
 /** A chart whole: its points, its words, and the figures and documents it cites. */
-export async function loadChart(exec: Exec, spec: ChartSpec, catalogs: Catalogs): Promise<ChartData> {
-  const points = await loadPoints(exec, spec);
-  const rows = await loadPlotted(exec, spec, points.measure);
+export async function loadChart(data: DataFolder, spec: ChartSpec, catalogs: Catalogs): Promise<ChartData> {
+  const points = await loadPoints(data, spec);
+  const rows = await loadPlotted(data, spec, points.measure);
   return { spec, ...points, ...chartLabels(spec.indicator, points.measure, spec.lang, catalogs), rows, sources: sourcesOf(rows) };
 }
 

@@ -1,5 +1,6 @@
 /**
- * Every SQL query the dashboard runs, one function each. A query is SQL with `?`
+ * Every SQL query the dashboard runs, one function each (a chart's points and
+ * the catalogs come from the series files instead: `series.ts`). A query is SQL with `?`
  * placeholders and its parameters: no value a user chose is ever spliced into
  * the SQL text. The same queries run in the browser (DuckDB-WASM) and in the
  * tests (DuckDB in Node), so they keep to SQL both versions speak.
@@ -22,41 +23,6 @@ const DOC_COLUMNS = `d.title, d.issuer, CAST(d.published AS VARCHAR) AS publishe
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
-/** Catalog indicators with their group and how many figures each has. */
-export function indicatorCounts(): Query {
-  return {
-    name: 'indicatorCounts',
-    sql: `SELECT i.indicator, i.name_zh, i.name_en, i.unit, i."group" AS "group", CAST(count(f.figure_id) AS INTEGER) AS n
-FROM indicators i LEFT JOIN figures f ON f.indicator = i.indicator
-GROUP BY i.indicator, i.name_zh, i.name_en, i.unit, i."group"
-ORDER BY i."group", n DESC, i.indicator`,
-    params: [],
-  };
-}
-
-/** Regions that have figures, with their names and how many. */
-export function regionCounts(): Query {
-  return {
-    name: 'regionCounts',
-    sql: `SELECT r.region, r.name_zh, r.name_en, r.level, r.parent, CAST(count(*) AS INTEGER) AS n
-FROM figures f JOIN regions r ON r.region = f.region
-GROUP BY r.region, r.name_zh, r.name_en, r.level, r.parent
-ORDER BY n DESC, r.region`,
-    params: [],
-  };
-}
-
-/** The measures an indicator's figures come in (total, new, growth rate …), most figures first. */
-export function measuresOf(indicator: string): Query {
-  return {
-    name: 'measuresOf',
-    sql: `SELECT measure, unit, CAST(count(*) AS INTEGER) AS n FROM figures
-WHERE indicator = ? AND year IS NOT NULL
-GROUP BY measure, unit ORDER BY n DESC, measure, unit`,
-    params: [indicator],
-  };
-}
-
 /** What narrows a chart beyond its indicator, measure and regions: a span of years, some stances. */
 export interface SeriesFilter {
   from?: number;
@@ -73,26 +39,14 @@ function seriesWhere(indicator: string, measure: string, unit: string, regions: 
   return { sql: parts.join(' AND '), params };
 }
 
-const NOTHING: Query = { name: 'series', sql: 'SELECT NULL AS figure_id WHERE false', params: [] };
+const NOTHING: Query = { name: 'seriesSources', sql: 'SELECT NULL AS figure_id WHERE false', params: [] };
 
-/** The figures one chart draws: one indicator, one measure and unit, some regions, dated. */
-export function series(indicator: string, measure: string, unit: string, regions: string[], filter: SeriesFilter = {}): Query {
-  if (regions.length === 0) return NOTHING;
-  const w = seriesWhere(indicator, measure, unit, regions, filter);
-  return {
-    name: 'series',
-    sql: `SELECT f.figure_id, f.doc_id, f.region, f.year, f.period, f.stance, f.value, f.unit, f.qualifier, f.quote,
-  f.label, f.confidence, f.year_inferred, f.indicator, f.measure
-FROM figures f
-WHERE ${w.sql}
-ORDER BY f.region, f.year, f.stance, f.confidence DESC, f.figure_id`,
-    params: w.params,
-  };
-}
-
-/** Exactly the rows `series` draws, with their sentences and documents: for a chart's CSV and its source notes. */
+/**
+ * The figures a chart's points stand for (one indicator, one measure and unit, some regions, dated), with their
+ * sentences and documents: for a chart's CSV and its source notes. The points themselves come from the series files.
+ */
 export function seriesSources(indicator: string, measure: string, unit: string, regions: string[], filter: SeriesFilter = {}): Query {
-  if (regions.length === 0) return { ...NOTHING, name: 'seriesSources' };
+  if (regions.length === 0) return NOTHING;
   const w = seriesWhere(indicator, measure, unit, regions, filter);
   return {
     name: 'seriesSources',
@@ -105,14 +59,14 @@ ORDER BY f.region, f.year, f.stance, f.confidence DESC, f.figure_id`,
   };
 }
 
-/** One figure with its source sentence and its document's metadata. */
-export function figureDetail(figureId: string): Query {
+/** One figure with its source sentence and its document's metadata; of `indicator` only, when one is named (the read skips the others). */
+export function figureDetail(figureId: string, indicator?: string): Query {
   return {
     name: 'figureDetail',
     sql: `SELECT f.*, ${DOC_COLUMNS}
 FROM figures f JOIN documents d ON d.doc_id = f.doc_id
-WHERE f.figure_id = ?`,
-    params: [figureId],
+WHERE f.figure_id = ?${indicator === undefined ? '' : ' AND f.indicator = ?'}`,
+    params: indicator === undefined ? [figureId] : [figureId, indicator],
   };
 }
 

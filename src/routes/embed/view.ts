@@ -4,7 +4,7 @@
  */
 import { framedChart, type DataVersion } from '$lib/charts/frame.ts';
 import { frameOptions, loadChart, type ChartData } from '$lib/charts/spec.ts';
-import { browserExec, catalogsOf, dataVersion } from '$lib/data.ts';
+import { browserData, catalogsOf, dataVersion } from '$lib/data.ts';
 import { parseEmbedParams, type EmbedSpec } from '$lib/embed.ts';
 import type { Lang } from '$lib/i18n.ts';
 
@@ -13,14 +13,13 @@ export type EmbedView = { errors: string[]; lang: Lang } | { spec: EmbedSpec; da
 
 /** Checks an embed's parameters against the catalogs, then loads its chart: ids reach the queries only as bound values. */
 export async function loadEmbed(params: URLSearchParams, dataUrl: string): Promise<EmbedView> {
-  const exec = browserExec(dataUrl);
   const [catalogs, version] = await Promise.all([catalogsOf(dataUrl), dataVersion(dataUrl)]);
   const checked = parseEmbedParams(params, catalogs);
   if ('errors' in checked) return checked;
   const { spec } = checked;
   const { indicator, regions, measure, unit, from, to, stances, lang, height } = spec;
   // The title, units, legend and source note are the page's HTML around the chart, so they wrap and scale as text.
-  const data = await loadChart(exec, { indicator, regions, measure, unit, from, to, stances, lang, height, plain: true }, catalogs);
+  const data = await loadChart(browserData(dataUrl), { indicator, regions, measure, unit, from, to, stances, lang, height, plain: true }, catalogs);
   return { spec, data, version };
 }
 

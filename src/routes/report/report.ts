@@ -6,7 +6,7 @@
 import { t, type Lang } from '$lib/i18n.ts';
 import { loadChart, frameOptions, type ChartData } from '$lib/charts/spec.ts';
 import { loadCatalogs } from '$lib/catalog.ts';
-import type { Exec } from '$lib/db/queries.ts';
+import type { DataFolder } from '$lib/db/series.ts';
 import { type DataVersion, type FrameOptions, type SourceDoc } from '$lib/charts/frame.ts';
 import { formatValue } from '$lib/units.ts';
 import { DEFAULT_INDICATORS, DEFAULT_REGIONS, ID, LANGS, MAX_IDS, oneOf, readYear, YEARS } from '$lib/params.ts';
@@ -151,15 +151,15 @@ export function numberSections(charts: ChartData[], lang: Lang): { sections: Rep
  * Loads the report: ids checked against the catalogs (unknown ones noted, never
  * queried), then one chart per indicator through the shared chart module.
  */
-export async function loadReport(exec: Exec, p: ReportParams, lang: Lang): Promise<Report> {
-  const catalogs = await loadCatalogs(exec);
+export async function loadReport(data: DataFolder, p: ReportParams, lang: Lang): Promise<Report> {
+  const catalogs = await loadCatalogs(data);
   const ignored = [...p.ignored];
   const known = (param: 'indicators' | 'regions', ids: string[], catalog: Set<string>) =>
     ids.filter((id) => catalog.has(id) || (ignored.push({ param, value: id, why: 'unknown' }), false));
   const indicators = known('indicators', p.indicators, new Set(catalogs.indicators.map((i) => i.indicator)));
   const regions = known('regions', p.regions, new Set(catalogs.regions.map((r) => r.region)));
   const charts = regions.length
-    ? await Promise.all(indicators.map((indicator) => loadChart(exec, { indicator, regions, from: p.from, to: p.to, lang }, catalogs)))
+    ? await Promise.all(indicators.map((indicator) => loadChart(data, { indicator, regions, from: p.from, to: p.to, lang }, catalogs)))
     : [];
   const names = new Map(catalogs.regions.map((r) => [r.region, lang === 'zh' ? r.name_zh : r.name_en]));
   return { regions, regionNames: regions.map((r) => names.get(r) ?? r), ignored, ...numberSections(charts, lang) };

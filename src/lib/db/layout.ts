@@ -1,0 +1,20 @@
+/**
+ * Where the data folder keeps what the browser reads whole and small: per
+ * indicator the points its charts draw, and an index of counts. The pipeline
+ * writes them (`pipelines/write/series.ts`); the dashboard fetches them.
+ */
+
+/** The catalogs, read whole as the series are. */
+export const INDICATORS_FILE = 'indicators.parquet';
+export const REGIONS_FILE = 'regions.parquet';
+
+/** The folder of the series files, in the data folder. */
+export const SERIES_DIR = 'series';
+
+/** The index of figure counts per indicator, measure, unit and region. */
+export const SERIES_INDEX = `${SERIES_DIR}/index.parquet`;
+
+/** The file of one indicator's points: `series/high_tech_enterprises.parquet`. */
+export function seriesFile(indicator: string): string {
+  return `${SERIES_DIR}/${indicator}.parquet`;
+}
