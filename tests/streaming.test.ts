@@ -43,6 +43,12 @@ describe('batches', () => {
     expect(small.figures_written).toBe(whole.figures_written);
     expect(small.data_version).toBe(whole.data_version);
     for (const t of TABLES) expect(bytes('small', t).equals(bytes('whole', t)), t).toBe(true);
+    // And the series the dashboard draws from, file for file.
+    const series = (out: string) => readdirSync(join(work, out, 'series'), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(join(work, out).length)).sort();
+    expect(series('small').length).toBeGreaterThan(10);
+    expect(series('small')).toEqual(series('whole'));
+    for (const f of series('whole')) expect(bytes('small', f).equals(bytes('whole', f)), f).toBe(true);
     // Small batches: many parts, each holding a few documents' rows.
     const parts = readdirSync(cache, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.figures.parquet'));
     expect(parts.length).toBeGreaterThan(10);

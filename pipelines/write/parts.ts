@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { IndicatorRow, RegionRow } from '../../src/lib/types.ts';
 import type { Outcome } from '../pool/extract.ts';
+import { SERIES_DIR } from '../../src/lib/db/layout.ts';
 import { appendRows, quote, SCHEMAS, selectList } from './parquet.ts';
+import { writeSeries } from './series.ts';
 
 /** A part's figures carry the corpus file they came from, so that rows of two files with one id stay apart. */
 const PART_FIGURES = { ...SCHEMAS.figures.columns, file: 'VARCHAR' };
@@ -128,6 +130,14 @@ export interface Built {
   dataVersion: string;
 }
 
+/** Puts folder `from` in the place of `to`, the old one moved aside first and removed after. */
+function replaceDir(from: string, to: string): void {
+  const old = `${to}.old-${process.pid}`;
+  if (existsSync(to)) renameSync(to, old);
+  renameSync(from, to);
+  rmSync(old, { recursive: true, force: true });
+}
+
 /** Whether both files of a part are there. */
 export const partExists = (part: string) => {
   const f = partFiles(part);
@@ -175,6 +185,8 @@ export async function buildTables(
     await copy('documents', `${empty(doc.columns)}`);
   }
   if (opts.catalogs) {
+    // The dashboard's files: what charts draw, laid out by indicator and region (series.ts).
+    await writeSeries(conn, `read_parquet(${quote(join(tmp, `figures${suffix}.parquet`))})`, tmp);
     for (const name of ['indicators', 'regions'] as const) {
       const { columns, order } = SCHEMAS[name];
       await appendRows(conn, name, columns, opts.catalogs[name]);
@@ -189,6 +201,7 @@ export async function buildTables(
   await conn.run('DROP TABLE kept');
   mkdirSync(outDir, { recursive: true });
   for (const f of written) renameSync(join(tmp, f), join(outDir, f));
+  if (opts.catalogs) replaceDir(join(tmp, SERIES_DIR), join(outDir, SERIES_DIR));
   return { ...counts, dataVersion: version };
 }
 
