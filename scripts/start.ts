@@ -18,7 +18,7 @@ import { writeFirstView } from './first-view.ts';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** What the pipeline writes; the data is stale when any of it is missing or older than its inputs. */
-export const DATA_OUTPUTS = ['figures.parquet', 'documents.parquet', 'indicators.parquet', 'regions.parquet', 'run.json'];
+export const DATA_OUTPUTS = ['figures.parquet', 'documents.parquet', 'indicators.parquet', 'regions.parquet', 'series/index.parquet', 'run.json'];
 
 /** The newest file under `paths` (files or folders, recursively), or null when there is none. */
 export function newestFile(paths: string[]): { path: string; mtimeMs: number } | null {
