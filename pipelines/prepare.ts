@@ -1,6 +1,6 @@
 import type { FigureRow } from '../src/lib/types.ts';
 import { clean } from './clean/clean.ts';
-import { blankSetAside, setAsideIn } from './clean/set-aside.ts';
+import { blankSetAside, setAsideIn, setAsideLongLines } from './clean/set-aside.ts';
 import { extractFigures } from './figures/figures.ts';
 import { readMetadata, type Metadata } from './metadata/metadata.ts';
 import { normalize, type Normalized } from './normalize/normalize.ts';
@@ -28,15 +28,23 @@ export function prepare(raw: RawDocument, time: Timer = untimed): Prepared {
   const cleaned = time('clean', () => clean(raw.rawText));
   const norm = time('normalize', () => normalize(raw.rawText));
   const setAside = setAsideIn(norm, raw.rawText.length, cleaned.setAside);
+  const cut = setAsideLongLines(norm.text, setAside);
   const meta = time('metadata', () => readMetadata(blankSetAside(norm.text, setAside), norm.text));
   const sentences = time('sentences', () => splitSentences(norm.text));
-  const warnings = [...cleaned.warnings];
+  const warnings = [...raw.warnings, ...cleaned.warnings, ...cut];
   if (norm.pinyinRemoved) warnings.push(`pinyin annotations removed: ${norm.pinyinRemoved}`);
   return { raw, norm, setAside, sentences, meta, warnings };
 }
 
-/** Extracts the figure rows of a prepared document. */
+/**
+ * Extracts the figure rows of a prepared document; none whose quote touches a
+ * character that could not be read (U+FFFD, at the quote or beside it), since the
+ * number may have lost a digit.
+ */
 export function figuresOf(p: Prepared, time: Timer = untimed): FigureRow[] {
   const found = time('figures', () => extractFigures({ text: p.norm.text, setAside: p.setAside, sentences: p.sentences, meta: p.meta }));
-  return found.map((f) => figureRow(p, f));
+  const rows = found.map((f) => figureRow(p, f));
+  const raw = p.raw.rawText;
+  if (!raw.includes('\ufffd')) return rows;
+  return rows.filter((r) => !raw.slice(Math.max(0, r.raw_start - 1), r.raw_end + 1).includes('\ufffd'));
 }

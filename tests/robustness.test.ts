@@ -93,14 +93,40 @@ describe('bad files', () => {
     expect(run.status).toBe(0);
     const report = JSON.parse(readFileSync(join(dir, 'out', 'run.json'), 'utf8')) as RunReport;
     const reasons = Object.fromEntries(report.refused.map((r) => [r.file, r.reason]));
-    expect(Object.keys(reasons).sort()).toEqual(['empty.txt', 'nested/binary.txt', 'one-line.txt', 'report.pdf', 'truncated.txt']);
+    // Only what is not a document is refused; a file cut mid-character and a 20 MB line are read.
+    expect(Object.keys(reasons).sort()).toEqual(['empty.txt', 'nested/binary.txt', 'report.pdf']);
     expect(reasons['empty.txt']).toMatch(/empty/);
-    expect(reasons['nested/binary.txt']).toMatch(/binary/);
-    expect(reasons['truncated.txt']).toMatch(/truncated UTF-8/);
-    expect(reasons['one-line.txt']).toMatch(/line of \d+ characters/);
+    expect(reasons['nested/binary.txt']).toBe('not text: a PNG image');
     expect(reasons['report.pdf']).toMatch(/truncated PDF/);
-    expect(report.documents_read).toBe(1);
-    expect(report.figures_written).toBeGreaterThan(20);
+    expect(report.documents_read).toBe(3);
+    expect(report.figures_written).toBeGreaterThan(40);
     for (const file of Object.keys(reasons)) expect(run.stdout).toContain(`refused ${file}`);
   });
+
+  it('read with what was damaged or cut said in documents.warnings, and no figure beside a replaced character', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kelan-damaged-'));
+    const input = join(dir, 'in');
+    mkdirSync(input, { recursive: true });
+    const good = readFileSync(join(root, 'seeds', seeds[4]));
+    // A character cut at the end; a byte inside a number of the text made invalid.
+    const digit = /\d{3,}/.exec(good.toString('latin1'))!.index;
+    const flipped = Buffer.from(good);
+    flipped[digit + 1] = 0xff;
+    writeFileSync(join(input, 'truncated.txt'), Buffer.concat([good, Buffer.from([0xe5, 0x8f])]));
+    writeFileSync(join(input, 'flipped.txt'), flipped);
+    writeFileSync(join(input, 'one-line.txt'), `全省高新技术企业达到25000家。${'科技'.repeat(150_000)}`);
+    await runPipeline({ input, output: join(dir, 'out') });
+    const docs = await readParquet<{ doc_id: string; warnings: string[]; raw_text: string }>(join(dir, 'out', 'documents.parquet'));
+    const warned = Object.fromEntries(docs.map((d) => [d.doc_id, d.warnings.join(' | ')]));
+    expect(warned['truncated.txt']).toMatch(/damaged text: 1 character unreadable/);
+    expect(warned['flipped.txt']).toMatch(/damaged text: \d+ characters? unreadable/);
+    expect(warned['one-line.txt']).toMatch(/line 1 has 300017 characters: only its first 100000 were read/);
+    const figures = await readParquet<FigureRow>(join(dir, 'out', 'figures.parquet'));
+    const text = Object.fromEntries(docs.map((d) => [d.doc_id, d.raw_text]));
+    expect(figures.filter((f) => f.doc_id === 'one-line.txt').map((f) => f.value)).toEqual([25000]);
+    for (const f of figures) {
+      expect(text[f.doc_id].slice(f.raw_start, f.raw_end)).toBe(f.quote);
+      expect(text[f.doc_id].slice(Math.max(0, f.raw_start - 1), f.raw_end + 1)).not.toContain('\ufffd');
+    }
+  }, 60_000);
 });

@@ -23,3 +23,23 @@ export function blankSetAside(text: string, setAside: Uint8Array): string {
   }
   return parts.join('');
 }
+
+/** Characters of one line read; the rest of a longer line is set aside (a flattened table, a page without line breaks). */
+export const MAX_LINE = 100_000;
+
+/** Sets aside what runs past MAX_LINE characters in each line of `text`; a warning for each line cut. */
+export function setAsideLongLines(text: string, setAside: Uint8Array, max = MAX_LINE): string[] {
+  const warnings: string[] = [];
+  let line = 1;
+  for (let start = 0; start <= text.length; line++) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    if (end - start > max) {
+      setAside.fill(1, start + max, end);
+      warnings.push(`line ${line} has ${end - start} characters: only its first ${max} were read`);
+    }
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return warnings;
+}

@@ -29,17 +29,20 @@ export const SIZES: Sizes = { chars: 8e6, figures: 20_000, groupBytes: 8e6 };
 export const partFiles = (part: string) => ({ figures: `${part}.figures.parquet`, documents: `${part}.documents.parquet` });
 
 /**
- * DuckDB's memory: a batch's part is staged within the first, the tables are sorted
- * within the second and spill to disk beyond it, so that neither grows with the corpus.
- * (The documents table's row groups hold up to 2,048 documents, DuckDB's least, which
- * bounds what writing it takes.)
+ * DuckDB's memory in MB: a batch's part is staged within the first, the tables are
+ * sorted within the second and spill to disk beyond it, so that neither grows with the
+ * corpus. One document's text must fit whole, so a batch or a table holding a longer
+ * one is given room for it (memoryFor).
  */
-export const DUCK_MEMORY = { parts: '128MB', tables: '512MB' };
+export const DUCK_MEMORY = { parts: 128, tables: 512 };
+
+/** MB for DuckDB to hold `chars` characters of text (up to 3 bytes each in UTF-8) a few times over, and at least `base`. */
+const memoryFor = (chars: number, base: number) => `${Math.max(base, Math.ceil((chars * 3 * 4) / 1e6))}MB`;
 
 /** A DuckDB in memory that spills to `temp`, with the memory to write parts. */
 export async function openDuck(temp: string): Promise<{ conn: DuckDBConnection; close(): void }> {
   mkdirSync(temp, { recursive: true });
-  const db = await DuckDBInstance.create(':memory:', { memory_limit: DUCK_MEMORY.parts, temp_directory: temp, preserve_insertion_order: 'true' });
+  const db = await DuckDBInstance.create(':memory:', { memory_limit: `${DUCK_MEMORY.parts}MB`, temp_directory: temp, preserve_insertion_order: 'true' });
   const conn = await db.connect();
   return { conn, close: () => { conn.closeSync(); db.closeSync(); } };
 }
@@ -80,6 +83,10 @@ export class PartWriter {
     return this.last;
   }
 
+  private batchChars(batch: Outcome[]): number {
+    return batch.reduce((n, o) => n + (o.document?.raw_text.length ?? 0) + (o.document?.text.length ?? 0), 0);
+  }
+
   private async write(batch: Outcome[]): Promise<void> {
     const started = performance.now();
     // Named by what it holds: the same documents' rows give the same name, other rows another.
@@ -87,6 +94,7 @@ export class PartWriter {
     for (const o of batch) h.update(`${o.file}\0${o.document!.sha256}\0${o.figures!.length}\0`);
     const part = join(this.dir, h.digest('hex').slice(0, 24));
     const files = partFiles(part);
+    await this.conn.run(`SET memory_limit = ${quote(memoryFor(this.batchChars(batch), DUCK_MEMORY.parts))}`);
     const figures = batch.flatMap((o) => o.figures!.map((f) => ({ ...f, file: o.file })));
     const documents = batch.map((o) => o.document!);
     await stage(this.conn, 'part_figures', PART_FIGURES, figures, files.figures);
@@ -157,7 +165,7 @@ export async function buildTables(
 ): Promise<Built> {
   const suffix = opts.suffix ?? '';
   mkdirSync(tmp, { recursive: true });
-  await conn.run(`SET memory_limit = ${quote(DUCK_MEMORY.tables)}`);
+  await conn.run(`SET memory_limit = ${quote(memoryFor(0, DUCK_MEMORY.tables))}`);
   await conn.run('DROP TABLE IF EXISTS kept');
   await appendRows(conn, 'kept', { figures_file: 'VARCHAR', documents_file: 'VARCHAR', file: 'VARCHAR', source_url: 'VARCHAR', genre: 'VARCHAR' },
     kept.map((k) => ({ figures_file: k.figures, documents_file: k.documents, file: k.file, source_url: k.source_url, genre: k.genre })));
@@ -176,6 +184,8 @@ export async function buildTables(
   if (kept.length) {
     await copy('figures', `SELECT ${selectList(figureColumns, 'f.')} FROM ${list('figures')} f JOIN kept k ON f.filename = k.figures_file AND f.file = k.file ORDER BY ${fig.order}`);
     await conn.run(`CREATE TABLE documents_sorted AS SELECT ${docColumns} FROM ${list('documents')} d JOIN kept k ON d.filename = k.documents_file AND d.file = k.file ORDER BY ${doc.order}`);
+    const longest = Number((await conn.runAndReadAll('SELECT coalesce(max(strlen(raw_text) + strlen(coalesce(text, \'\'))), 0)::BIGINT FROM documents_sorted')).getColumnsJS()[0][0]);
+    await conn.run(`SET memory_limit = ${quote(memoryFor(longest / 3, DUCK_MEMORY.tables))}`);
     const groups = await documentGroups(conn, join(tmp, 'groups'), opts.sizes?.groupBytes ?? SIZES.groupBytes);
     await conn.run('DROP TABLE documents_sorted');
     // ROW_GROUP_SIZE 1: each group's rows (one chunk) are written as they come, a row group each.
