@@ -313,7 +313,7 @@ function readRank(text: string, i: number, to: number): NumberMention | null {
   ARABIC.lastIndex = j;
   const a = ARABIC.exec(text);
   if (a && a.index === j && !a[0].includes('.')) {
-    value = Number(a[0]);
+    value = Number(a[0].replaceAll(',', ''));
     j += a[0].length;
   } else {
     CN_RUN.lastIndex = j;
