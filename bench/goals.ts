@@ -268,6 +268,9 @@ function browserGoals(b: BrowserResults | null | undefined): GoalRow[] {
     click: { goal: '1,000,000 figures: click → figure panel', target: '≤ 100 ms' },
   };
   if (!b) return Object.values(g).map((x) => ({ ...x, measured: '—', status: 'NOT MEASURED' as Status, basis: 'the browser half did not run' }));
+  if (b.error && b.sites.length === 0) {
+    return Object.values(g).map((x) => ({ ...x, measured: `failed: ${briefError(b.error!)}`, status: 'FAILED' as Status, basis: 'the browser half stopped before measuring' }));
+  }
   const { seeds, million } = sitesOf(b);
   const failed = (x: { goal: string; target: string }, s: SiteResult | undefined): GoalRow => ({
     ...x, measured: s?.error ? `failed: ${briefError(s.error)}` : '—', status: s?.error ? 'FAILED' : 'NOT MEASURED',

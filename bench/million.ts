@@ -19,13 +19,33 @@ import { INDICATORS } from '../pipelines/figures/catalog/indicators.ts';
 import { indicatorRows } from '../src/lib/indicators.ts';
 import { regions, type Region } from '../pipelines/figures/catalog/regions.ts';
 import { writeParquet } from '../pipelines/write/parquet.ts';
+import { writeSeriesOfFile } from '../pipelines/write/series.ts';
 import type { DocumentRow, FigureRow, Measure, Period, Qualifier, Stance, Unit } from '../src/lib/types.ts';
 import { mulberry32, type Random } from './prng.ts';
 
 /** Bumped whenever the generator's output changes, so that a reused set is never a stale one. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 const MANIFEST = '.manifest.json';
 export const PARQUET_FILES = ['figures.parquet', 'documents.parquet', 'indicators.parquet', 'regions.parquet'];
+
+/**
+ * Every file a data folder serves, relative to it and sorted: the tables, the
+ * series the dashboard's charts read (series/…) and run.json; not the dotfiles
+ * (a manifest) nor first-view.json, which a build draws from the rest.
+ */
+export function dataFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const e of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      if (e.name.startsWith('.') || e.name.startsWith('first-view')) continue;
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(p);
+      else out.push(p);
+    }
+  };
+  walk('');
+  return out.sort();
+}
 const FIRST_YEAR = 2010;
 const LAST_YEAR = 2027;
 
@@ -47,7 +67,7 @@ export interface MillionManifest {
   figures: number;
   documents: number;
   filler_digest: string;
-  /** Bytes of each Parquet file. */
+  /** Bytes of each file written: the four tables and the series. */
   files: Record<string, number>;
 }
 
@@ -61,7 +81,7 @@ export function existingMillion(spec: MillionSpec): MillionManifest | undefined 
   }
   const same = m.generator === GENERATOR_VERSION && m.seed === spec.seed && m.figures === spec.figures && m.filler_digest === spec.fillerDigest;
   if (!same) return undefined;
-  for (const name of PARQUET_FILES) {
+  for (const name of Object.keys(m.files)) {
     try {
       if (statSync(join(spec.dir, name)).size !== m.files[name]) return undefined;
     } catch {
@@ -78,13 +98,15 @@ export async function generateMillion(spec: MillionSpec): Promise<MillionManifes
   const { figures, documents } = generateRows(spec);
   const gazetteer = regions().map(({ names: _n, ...r }) => r);
   await writeParquet(spec.dir, { figures, documents, indicators: indicatorRows(), regions: gazetteer });
-  const files = Object.fromEntries(PARQUET_FILES.map((n) => [n, statSync(join(spec.dir, n)).size]));
+  // The dashboard's charts read the series, as the pipeline writes them beside the tables.
+  await writeSeriesOfFile(join(spec.dir, 'figures.parquet'), spec.dir);
+  for (const n of readdirSync(spec.dir)) if (n.startsWith('.tmp-')) rmSync(join(spec.dir, n), { recursive: true, force: true });
+  const files = Object.fromEntries(dataFiles(spec.dir).map((n) => [n, statSync(join(spec.dir, n)).size]));
   const manifest: MillionManifest = {
     generator: GENERATOR_VERSION, seed: spec.seed, figures: figures.length, documents: documents.length,
     filler_digest: spec.fillerDigest, files,
   };
   writeFileSync(join(spec.dir, MANIFEST), JSON.stringify(manifest, null, 2) + '\n');
-  for (const n of readdirSync(spec.dir)) if (n.startsWith('.tmp-')) rmSync(join(spec.dir, n), { recursive: true, force: true });
   return manifest;
 }
 

@@ -165,9 +165,16 @@ async function main(): Promise<void> {
     // Loaded only here: the browser half builds the site from src/, which --no-browser does not need to compile.
     const { browserBench, browserReport } = await import('./browser.ts');
     const t = performance.now();
-    browser = await browserBench({ root: ROOT, out: OUT, seed: args.seed, figures: args.figures, runs: args.runs, switches: args.switches, profile: args.profile,
-      log: (line) => console.log(line) });
-    console.log(browserReport(browser));
+    try {
+      browser = await browserBench({ root: ROOT, out: OUT, seed: args.seed, figures: args.figures, runs: args.runs, switches: args.switches, profile: args.profile,
+        log: (line) => console.log(line) });
+      console.log(browserReport(browser));
+    } catch (e) {
+      // A site that cannot be built or served ends the browser half, not the bench: the goals are still judged and written.
+      const error = (e as Error).message;
+      console.log(`\nbrowser: FAILED: ${error}`);
+      browser = { measured_at: new Date().toISOString(), chromium, view: '', switch_to: [], cold_runs: args.runs, switches: args.switches, build: '', sites: [], error };
+    }
     console.log(`load average (1 min) during the browser bench: ${loadText(sampler.summary(t, performance.now()))}`);
   }
   sampler.stop();
@@ -326,8 +333,8 @@ async function sizeBench(size: number, args: Args, sources: Sources, cores: numb
   }
   console.log(`${n} shards at once: ${d.shards_s === null ? 'failed' : `${num(d.shards_s, 2)} s (slowest ${secs(Math.max(...shardRuns.map((r) => (ok(r) ? r.ms : NaN))))} s)`}` +
     `, merge ${d.merge_s === null ? 'failed' : `${num(d.merge_s, 2)} s (${ok(merge) ? merge.extracted ?? 0 : 0} extracted again)`}` +
-    `; merged tables ${shards.identical === null ? 'not compared' : shards.identical ? 'byte-identical to' : 'DIFFER from'} the one-thread run's` +
-    `; ${cores}-core tables ${allIdentical === null ? 'not compared' : allIdentical ? 'byte-identical to' : 'DIFFER from'} it`);
+    `; merged tables ${shards.identical === null ? 'not compared with the one-thread run\'s (a run failed)' : `${shards.identical ? 'byte-identical to' : 'DIFFER from'} the one-thread run's`}` +
+    `; ${cores}-core tables ${allIdentical === null ? 'not compared (a run failed)' : `${allIdentical ? 'byte-identical to' : 'DIFFER from'} the one-thread run's`}`);
   console.log(`load average (1 min) during ${sizeLabel(size)}: ${loadText(load)}`);
   return result;
 }
@@ -346,7 +353,7 @@ function runsTable(s: SizeResult, cores: number): string {
     rows.map(([label, r]) => ok(r)
       ? [label, num(r.documents), num(r.extracted ?? null), num(r.figures), secs(r.ms), secs(r.process_ms), secs(r.cpu_ms), num(mbv / (r.ms / 1000), 2),
         num(r.documents / (r.ms / 1000), 1), r.figures === null ? '—' : num(r.figures / (r.ms / 1000)), num(rss(r)), num(othersCores(r.machine_busy_ms, r.cpu_ms, r.process_ms), 2)]
-      : [label, 'FAILED', '', '', '', '', '', '', '', '', '', '']),
+      : [label, r.error.startsWith('not run') ? 'not run' : 'FAILED', '', '', '', '', '', '', '', '', '', '']),
     ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
   );
 }

@@ -260,5 +260,8 @@ describe('bench goals: the browser', () => {
     expect(row(rows, 'chart switch').measured).toContain('nothing within 300 s');
     const seedsOnly = evaluateGoals(null, browserOf(site('seeds', [fast(200)])));
     expect(row(seedsOnly, 'interactive').status).toBe('NOT MEASURED');
+    const stopped = evaluateGoals(null, { ...browserOf(), error: 'vite build of the seeds site failed (exit status 1):\n    at build (vite.js:1)\nError: Tsconfig not found' });
+    expect(stopped.slice(6).map((r) => r.status)).toEqual(Array(6).fill('FAILED'));
+    expect(row(stopped, 'seeds').measured).toContain('Tsconfig not found');
   });
 });
