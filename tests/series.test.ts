@@ -67,19 +67,22 @@ describe('the catalogs, from the series index', () => {
     ]);
     // rd_expenditure's one figure has no year, so no chart can place it, and it has no series file.
     expect(await loadMeasures(db, 'rd_expenditure')).toEqual([]);
-    expect(existsSync(join(dir, seriesFile('rd_expenditure')))).toBe(false);
+    expect(existsSync(join(dir, 'series', 'rd_expenditure'))).toBe(false);
+    expect(readdirSync(join(dir, 'series', 'high_tech_enterprises')).sort()).toEqual(['chongqing.parquet', 'hubei.parquet', 'wuhan.parquet']);
   });
 });
 
 describe("a chart's points, from its indicator's series file", () => {
-  it('keep one measure and unit for the chosen regions, ordered for drawing', async () => {
+  it('keep one measure and unit for the chosen regions, one point per region, year, stance and period, ordered for drawing', async () => {
     const { points } = await loadPoints(db, { ...HTE, regions: ['hubei', 'wuhan'] });
-    expect(points.map((r) => r.figure_id)).toEqual(['00000000000000a1', '00000000000000b2', '00000000000000a3', '00000000000000a4', '00000000000000a5']);
+    // Hubei 2020: a1 says 10400 (confidence 0.9), b2 近1.05万 (0.7): one point showing a1, with both values' range.
+    expect(points.map((r) => r.figure_id)).toEqual(['00000000000000a1', '00000000000000a3', '00000000000000a4', '00000000000000a5']);
     expect(points[0]).toEqual({
       indicator: 'high_tech_enterprises', measure: 'total', unit: 'count', region: 'hubei', year: 2020, stance: 'actual', period: 'year',
-      value: 10400, figure_id: '00000000000000a1', qualifier: 'exact', quote: '10400家', label: '高新技术企业', confidence: 0.9,
-      year_inferred: false, n_figures: 1, n_documents: 1, conflict: true,
+      figure_id: '00000000000000a1', value: 10400, qualifier: 'exact', quote: '10400家', label: '高新技术企业', confidence: 0.9,
+      year_inferred: false, n_figures: 2, n_documents: 2, n_values: 2, value_min: 10400, value_max: 10500,
     });
+    expect(points[1]).toMatchObject({ figure_id: '00000000000000a3', n_figures: 1, n_documents: 1, n_values: 1, value_min: 14560, value_max: 14560 });
     expect(await ids({ ...HTE, measure: 'new', regions: ['hubei', 'wuhan', 'chongqing'] })).toEqual(['00000000000000a6']);
     expect(await ids({ indicator: 'tech_contract_turnover', measure: 'amount', unit: 'CNY', regions: ['chongqing'] })).toEqual(['00000000000000b8']);
   });
@@ -87,10 +90,10 @@ describe("a chart's points, from its indicator's series file", () => {
   it('narrow to a span of years and to stances', async () => {
     const hte = (filter: Partial<ChartQuery>) => ids({ ...HTE, regions: ['hubei', 'wuhan'], ...filter });
     expect(await hte({ from: 2021 })).toEqual(['00000000000000a3', '00000000000000a4']);
-    expect(await hte({ to: 2020 })).toEqual(['00000000000000a1', '00000000000000b2', '00000000000000a5']);
+    expect(await hte({ to: 2020 })).toEqual(['00000000000000a1', '00000000000000a5']);
     expect(await hte({ from: 2021, to: 2021 })).toEqual(['00000000000000a3']);
     expect(await hte({ stances: ['target', 'expected'] })).toEqual(['00000000000000a4']);
-    expect(await hte({ stances: ['actual'], from: 2020, to: 2020 })).toEqual(['00000000000000a1', '00000000000000b2', '00000000000000a5']);
+    expect(await hte({ stances: ['actual'], from: 2020, to: 2020 })).toEqual(['00000000000000a1', '00000000000000a5']);
     expect(await hte({ stances: ["actual') OR ('1'='1"] })).toEqual([]);
   });
 
@@ -101,10 +104,16 @@ describe("a chart's points, from its indicator's series file", () => {
 
   it('stand for exactly the figures seriesSources returns, with sentence and document', async () => {
     const filter = { from: 2017, to: 2022 };
+    type Source = { figure_id: string; region: string; year: number; stance: string; period: string };
+    const at = (r: Source) => `${r.region} ${r.year} ${r.stance} ${r.period}`;
     for (const [indicator, measure, unit] of [['high_tech_enterprises', 'total', 'count'], ['tech_contract_turnover', 'amount', 'CNY']]) {
       const regions = ['hubei', 'wuhan', 'chongqing'];
-      const sources = await db.exec<{ figure_id: string }>(seriesSources(indicator, measure, unit, regions, filter));
-      expect(sources.map((r) => r.figure_id)).toEqual(await ids({ indicator, measure, unit, regions, ...filter }));
+      const sources = await db.exec<Source>(seriesSources(indicator, measure, unit, regions, filter));
+      const { points } = await loadPoints(db, { indicator, measure, unit, regions, ...filter });
+      // Every figure behind a point, each point's own figure first among those of its place.
+      expect([...new Set(sources.map(at))]).toEqual(points.map(at));
+      expect(points.map((p) => p.figure_id)).toEqual(points.map((p) => sources.find((s) => at(s) === at(p))!.figure_id));
+      expect(points.reduce((n, p) => n + (p.n_figures ?? 1), 0)).toBe(sources.length);
     }
     const [b8] = await db.exec(seriesSources('tech_contract_turnover', 'amount', 'CNY', ['chongqing']));
     expect(b8).toMatchObject({
@@ -117,7 +126,8 @@ describe("a chart's points, from its indicator's series file", () => {
   it('are what a loaded chart draws, while its CSV and footer cite every figure behind them', async () => {
     const catalogs = await loadCatalogs(db);
     const data = await loadChart(db, { ...HTE, regions: ['hubei', 'wuhan', 'chongqing'], lang: 'en' }, catalogs);
-    expect(data.points.map((p) => p.figure_id)).toEqual(data.rows.map((r) => r.figure_id));
+    expect(data.points.map((p) => p.figure_id)).toEqual(['00000000000000b7', '00000000000000a1', '00000000000000a3', '00000000000000a4', '00000000000000a5']);
+    expect(data.rows.map((r) => r.figure_id)).toEqual(['00000000000000b7', '00000000000000a1', '00000000000000b2', '00000000000000a3', '00000000000000a4', '00000000000000a5']);
     expect(data.sources.map((s) => s.doc_id)).toEqual(['b.txt', 'a.txt']);
     expect(data.subtitle).toBe('Total · count');
   });
@@ -125,7 +135,7 @@ describe("a chart's points, from its indicator's series file", () => {
   it.each(["'; DROP TABLE figures; --", '<script>alert(1)</script>', 'x'.repeat(10_000), "' OR '1'='1"])('a hostile value matches nothing: %s', async (s) => {
     expect(await loadMeasures(db, s)).toEqual([]);
     expect(await ids({ indicator: s, measure: s, unit: s, regions: [s, 'hubei'] })).toEqual([]);
-    const rows = await db.read<SeriesRow>(seriesFile('high_tech_enterprises'));
+    const rows = await db.read<SeriesRow>(seriesFile('high_tech_enterprises', 'hubei'));
     expect(pointsOf(rows, s, s, [s, 'hubei'], { stances: [s] })).toEqual([]);
   });
 });
@@ -160,16 +170,16 @@ describe('figures that share a point', () => {
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-  it('are one point, showing the most confident figure, counting figures and documents', async () => {
-    expect(written).toEqual([SERIES_INDEX, seriesFile('high_tech_enterprises'), seriesFile('other')]);
-    expect(readdirSync(join(out, 'series')).sort()).toEqual(['high_tech_enterprises.parquet', 'index.parquet', 'other.parquet']);
-    const rows = await readParquet<SeriesRow>(join(out, seriesFile('high_tech_enterprises')));
-    expect(rows.map((r) => [r.measure, r.stance, r.period, r.value, r.figure_id, r.qualifier, r.n_figures, r.n_documents, r.conflict])).toEqual([
-      ['new', 'actual', 'h1', 5000, 'f5', 'exact', 1, 1, false],
-      // f2 and f3 are as confident: the smaller id is shown, as the chart's line picks.
-      ['total', 'actual', 'as_of', 10400, 'f2', 'approx', 4, 3, true],
-      ['total', 'actual', 'as_of', 10404, 'f4', 'exact', 1, 1, true],
-      ['total', 'target', 'year', 10000, 'f6', 'at_least', 1, 1, false],
+  it('are one point, showing the most confident figure, counting figures, documents and values', async () => {
+    expect(written).toEqual([SERIES_INDEX, seriesFile('high_tech_enterprises', 'hubei'), seriesFile('other', 'wuhan')]);
+    expect(readdirSync(join(out, 'series')).sort()).toEqual(['high_tech_enterprises', 'index.parquet', 'other']);
+    const rows = await readParquet<SeriesRow>(join(out, seriesFile('high_tech_enterprises', 'hubei')));
+    const got = rows.map((r) => [r.measure, r.stance, r.period, r.value, r.figure_id, r.qualifier, r.n_figures, r.n_documents, r.n_values, r.value_min, r.value_max]);
+    expect(got).toEqual([
+      ['new', 'actual', 'h1', 5000, 'f5', 'exact', 1, 1, 1, 5000, 5000],
+      // f2 and f3 are as confident: the smaller id is shown, as the chart's line picks; 10404 is in the range.
+      ['total', 'actual', 'as_of', 10400, 'f2', 'approx', 5, 4, 2, 10400, 10404],
+      ['total', 'target', 'year', 10000, 'f6', 'at_least', 1, 1, 1, 10000, 10000],
     ]);
     expect(rows[1]).toMatchObject({ year_inferred: true, confidence: 0.9, quote: '1.04万家', region: 'hubei', year: 2020 });
   });
@@ -213,21 +223,25 @@ describe("the seeds' series", () => {
     rmSync(data, { recursive: true, force: true });
   });
 
-  it('hold every dated figure once, behind the point of its value, which shows the most confident of them', async () => {
-    const figures = await sql<{ figure_id: string; indicator: string; measure: string; unit: string; region: string; year: number; stance: string;
-      period: string; value: number; confidence: number }>('SELECT * FROM t WHERE year IS NOT NULL');
-    const key = (r: { indicator: string; measure: string; unit: string; region: string; year: number; stance: string; period: string; value: number }) =>
-      [r.indicator, r.measure, r.unit, r.region, r.year, r.stance, r.period, r.value].join('|');
+  it('hold every dated figure once, behind the point of its place, which shows the most confident of them', async () => {
+    const figures = await sql<{ figure_id: string; doc_id: string; indicator: string; measure: string; unit: string; region: string; year: number;
+      stance: string; period: string; value: number; confidence: number }>('SELECT * FROM t WHERE year IS NOT NULL');
+    const key = (r: { indicator: string; measure: string; unit: string; region: string; year: number; stance: string; period: string }) =>
+      [r.indicator, r.measure, r.unit, r.region, r.year, r.stance, r.period].join('|');
     const byKey = new Map<string, typeof figures>();
     for (const f of figures) byKey.set(key(f), [...(byKey.get(key(f)) ?? []), f]);
     const points: SeriesRow[] = [];
-    for (const indicator of new Set(figures.map((f) => f.indicator))) points.push(...await seeds.read<SeriesRow>(seriesFile(indicator)));
+    for (const file of new Set(figures.map((f) => seriesFile(f.indicator, f.region)))) points.push(...await seeds.read<SeriesRow>(file));
     expect(points.map(key).sort()).toEqual([...byKey.keys()].sort());
     for (const p of points) {
       const behind = byKey.get(key(p))!;
       expect(p.n_figures).toBe(behind.length);
       const best = [...behind].sort((a, b) => b.confidence - a.confidence || (a.figure_id < b.figure_id ? -1 : 1))[0];
       expect(p.figure_id).toBe(best.figure_id);
+      expect(p.value).toBe(best.value);
+      const values = behind.map((f) => f.value);
+      expect([p.n_documents, p.n_values, p.value_min, p.value_max])
+        .toEqual([new Set(behind.map((f) => f.doc_id)).size, new Set(values).size, Math.min(...values), Math.max(...values)]);
     }
   });
 
@@ -247,10 +261,10 @@ describe("the seeds' series", () => {
     }
   });
 
-  it('fetch kilobytes per indicator', async () => {
-    const sizes = await sql<{ indicator: string }>('SELECT DISTINCT indicator FROM t WHERE year IS NOT NULL');
-    for (const { indicator } of sizes) {
-      expect(statSync(join(data, seriesFile(indicator))).size, indicator).toBeLessThan(32 * 1024);
+  it('fetch kilobytes per indicator and region', async () => {
+    const files = await sql<{ indicator: string; region: string }>('SELECT DISTINCT indicator, region FROM t WHERE year IS NOT NULL');
+    for (const { indicator, region } of files) {
+      expect(statSync(join(data, seriesFile(indicator, region))).size, `${indicator} ${region}`).toBeLessThan(16 * 1024);
     }
   });
 });

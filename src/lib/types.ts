@@ -89,9 +89,9 @@ export interface RegionRow {
 }
 
 /**
- * A point a chart draws: a row of `series/<indicator>.parquet`. One row per
- * indicator, measure, unit, region, year, stance, period and value, standing for
- * every dated figure that reports that value; the figure it shows (its id,
+ * A point a chart draws: a row of `series/<indicator>/<region>.parquet`. One row
+ * per indicator, measure, unit, region, year, stance and period, standing for
+ * every dated figure that reports it; the figure it shows (its id, value,
  * qualifier, quote …) is the most confident of them.
  */
 export interface SeriesRow {
@@ -102,18 +102,19 @@ export interface SeriesRow {
   year: number;
   stance: Stance;
   period: Period;
-  value: number;
   figure_id: string;
+  value: number;
   qualifier: Qualifier;
   quote: string;
   label: string;
   confidence: number;
   year_inferred: boolean;
-  /** How many figures, and how many documents, report this value. */
+  /** How many figures, documents and distinct values stand behind the point, and the values' range. */
   n_figures: number;
   n_documents: number;
-  /** Whether the same fact (region, indicator, year, measure, unit, stance) is also reported with another value. */
-  conflict: boolean;
+  n_values: number;
+  value_min: number;
+  value_max: number;
 }
 
 /** How many figures an indicator has per measure, unit and region: a row of `series/index.parquet`, which pickers count from. */

@@ -2,7 +2,7 @@
  * Exporting the compare chart of 技术合同成交额: the SVG carries title, unit,
  * legend, the numbered source documents and the data version, and the same
  * points the page draws; the PNG is the same chart at twice its size, with its
- * title drawn; the CSV holds exactly the plotted rows with sentences, quotes,
+ * title drawn; the CSV holds exactly the figures behind the plotted points with sentences, quotes,
  * sources and the data version; the embed code frames the same chart.
  */
 import { readFileSync } from 'node:fs';
@@ -34,10 +34,14 @@ describe('chart export', () => {
     const plotted = points.map((p) => p.figureId).sort();
     expect(plotted.length).toBeGreaterThanOrEqual(3);
 
-    // The documents those points came from, straight from the Parquet files.
+    // The figures those points stand for (each point shows one of them), and their documents, straight from the Parquet files.
+    const behind = (await readParquet<{ figure_id: string }>(join(DATA, 'figures.parquet'), `SELECT figure_id FROM t
+      WHERE indicator = 'tech_contract_turnover' AND measure = 'amount' AND unit = 'CNY' AND year IS NOT NULL
+        AND region IN ('hubei', 'wuhan', 'chongqing') ORDER BY figure_id`)).map((r) => r.figure_id);
+    expect(behind).toEqual(expect.arrayContaining(plotted));
     const docs = await readParquet<{ title: string; issuer: string }>(join(DATA, 'figures.parquet'), `SELECT DISTINCT d.title, d.issuer
       FROM t JOIN read_parquet('${join(DATA, 'documents.parquet')}') d ON d.doc_id = t.doc_id
-      WHERE t.figure_id IN (${plotted.map((id) => `'${id}'`).join(', ')})`);
+      WHERE t.figure_id IN (${behind.map((id) => `'${id}'`).join(', ')})`);
 
     const svg = await download(page, 'export-svg');
     expect(svg.file.suggestedFilename()).toBe(`kelan-tech_contract_turnover-amount-hubei-wuhan-chongqing-${version}.svg`);
@@ -81,7 +85,7 @@ describe('chart export', () => {
     expect(csv.file.suggestedFilename()).toMatch(/\.csv$/);
     const [header, ...records] = parseCsv(csv.bytes.toString('utf8').slice(1));
     const rows = records.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-    expect(rows.map((r) => r.figure_id).sort()).toEqual(plotted);
+    expect(rows.map((r) => r.figure_id).sort()).toEqual(behind);
     for (const r of rows) {
       // The quote is as the file had it (Traditional, maybe); the sentence holds the same number.
       expect(r.quote).not.toBe('');

@@ -1,6 +1,8 @@
 /**
  * The compare view for 技术合同成交额 draws all three default regions, each point
- * marked as what it is, and its points are exactly what figures.parquet holds.
+ * marked as what it is, and its points are exactly what figures.parquet holds:
+ * one per region, year, stance and period, showing its most confident figure,
+ * with a line over the range when its documents give different values.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,11 +17,12 @@ interface Row { figure_id: string; region: string; year: number; stance: string;
 
 const session = useBrowser();
 
-/** The figures the view must draw, straight from the Parquet file with DuckDB in Node. */
+/** The figures the view must draw, straight from the Parquet file with DuckDB in Node: the most confident of each place. */
 function expectedRows(): Promise<Row[]> {
   return readParquet<Row>(FIGURES, `SELECT figure_id, region, year, stance, value FROM t
     WHERE indicator = 'tech_contract_turnover' AND measure = 'amount' AND unit = 'CNY'
       AND year IS NOT NULL AND region IN ('hubei', 'wuhan', 'chongqing')
+    QUALIFY row_number() OVER (PARTITION BY region, year, stance, period ORDER BY confidence DESC, figure_id) = 1
     ORDER BY figure_id`);
 }
 
@@ -63,7 +66,8 @@ describe('compare view: 技术合同成交额, amount in yuan', () => {
     const points = await waitForChart(page);
     expect(asRows(points)).toEqual(await expectedRows());
 
-    // A region and year can hold several documents' figures (Chongqing 2022: 630.5亿元 and 630.4亿元): the value picks one.
+    // A region and year can hold several documents' figures (Chongqing 2022: 630.5亿元 and 630.4亿元, as confident):
+    // one point shows the first by id, 630.5, and a line spans both values.
     const at = (region: string, year: number, value: number) => {
       const found = points.filter((p) => p.region === region && p.year === year && p.value === value);
       expect(found, `${region} ${year} ${value}`).toHaveLength(1);
@@ -82,6 +86,11 @@ describe('compare view: 技术合同成交额, amount in yuan', () => {
     expect(chongqing.classes).toEqual(expect.arrayContaining(['point', 'actual']));
     expect(chongqing.fill, "Chongqing's actual is filled").not.toMatch(WHITE);
     expect(chongqing.fill).not.toBe('none');
+
+    expect(await page.locator('[data-testid=chart] svg .value-range line').count()).toBeGreaterThan(0);
+    await page.locator('[data-testid=chart-key] [data-key=range]').waitFor({ state: 'visible' });
+    const title = await page.locator(`[data-testid=chart] svg [data-figure-id="${chongqing.figureId}"] title`).textContent();
+    expect(title).toContain('各来源数值 630.4 亿元 至 630.5 亿元');
 
     for (const p of points) {
       expect(['circle', 'path'], p.figureId).toContain(p.tag);

@@ -25,10 +25,11 @@ interface Marked {
 
 const session = useBrowser();
 
-/** A figure of part of a year or several years, as the pipeline wrote it: a half-year one first. */
+/** A figure of part of a year or several years that a point shows (the most confident of its place), as the pipeline wrote it: a half-year one first. */
 async function markedFigure(): Promise<Marked> {
   const rows = await readParquet<Marked>(FIGURES, `SELECT figure_id, indicator, measure, unit, region, period, year_inferred, confidence FROM t
     WHERE period IN ('h1', 'unknown', 'multi_year') AND year IS NOT NULL
+    QUALIFY row_number() OVER (PARTITION BY indicator, measure, unit, region, year, stance, period ORDER BY confidence DESC, figure_id) = 1
     ORDER BY period = 'h1' DESC, indicator = 'other', figure_id LIMIT 1`);
   expect(rows, 'the seed data has no figure of part of a year or several years').toHaveLength(1);
   return rows[0];

@@ -58,12 +58,12 @@ describe('loading, empty and error states', () => {
   });
 
   it("a missing series file says which, not a blank chart", async () => {
-    await session.context.route('**/data/series/tech_contract_turnover.parquet', (route) =>
+    await session.context.route('**/data/series/tech_contract_turnover/*.parquet', (route) =>
       route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
     const page = await session.open(QUERIED);
     const status = await waitForSettledStatus(page, 30_000);
     await expectVisibleStatus(page);
-    expect(status).toContain('series/tech_contract_turnover.parquet is missing from the data (HTTP 404)');
+    expect(status).toMatch(/series\/tech_contract_turnover\/(hubei|wuhan|chongqing)\.parquet is missing from the data \(HTTP 404\)/);
     expect(status).toContain('npm run pipeline');
     expect(await chartPoints(page)).toEqual([]);
   });

@@ -11,9 +11,8 @@ export interface PointFacts {
   period: string;
   year_inferred: boolean;
   confidence: number;
-  /** A point of the series: how many documents report its value, and whether others report another. */
-  n_documents?: number;
-  conflict?: boolean;
+  /** A point of the series: how many distinct values its figures give. */
+  n_values?: number;
 }
 
 /** Below this confidence (the extractor's own estimate, 0–1) a point says it is unsure. */
@@ -22,8 +21,8 @@ export const LOW_CONFIDENCE = 0.7;
 /** A value that is not one whole year's: the first half, part of a year, several years. */
 export type PeriodMark = 'h1' | 'part' | 'span';
 
-/** What a key entry explains: a period mark, or the ring of an uncertain point. */
-export type KeyKind = PeriodMark | 'uncertain';
+/** What a key entry explains: a period mark, the ring of an uncertain point, or the line of a point whose sources disagree. */
+export type KeyKind = PeriodMark | 'uncertain' | 'range';
 
 const PERIOD_MARKS: Record<string, PeriodMark> = { h1: 'h1', unknown: 'part', multi_year: 'span' };
 const MARK_ORDER: PeriodMark[] = ['h1', 'part', 'span'];
@@ -48,6 +47,11 @@ export function isUncertain(p: PointFacts): boolean {
   return p.year_inferred || p.confidence < LOW_CONFIDENCE;
 }
 
+/** Whether a point's figures give several values: its chart draws their range. */
+export function hasRange(p: PointFacts): boolean {
+  return (p.n_values ?? 1) > 1;
+}
+
 /** Why a point is marked, in words, for its tooltip and accessible name; empty for a plain year's value. */
 export function caveatNotes(p: PointFacts, lang: Lang): string[] {
   const notes: string[] = [];
@@ -55,8 +59,6 @@ export function caveatNotes(p: PointFacts, lang: Lang): string[] {
   if (mark) notes.push(t(lang, WORDS[mark].key));
   if (p.year_inferred) notes.push(t(lang, 'yearFromDocument'));
   if (p.confidence < LOW_CONFIDENCE) notes.push(`${t(lang, 'lowConfidence')} ${Math.round(p.confidence * 100) / 100}`);
-  if (p.n_documents !== undefined && p.n_documents > 1) notes.push(t(lang, 'reportedBy').replace('{n}', String(p.n_documents)));
-  if (p.conflict) notes.push(t(lang, 'otherValues'));
   return notes;
 }
 
@@ -73,5 +75,6 @@ export function markKey(rows: PointFacts[], lang: Lang): KeyEntry[] {
   const entries: KeyEntry[] = MARK_ORDER.filter((m) => marks.has(m))
     .map((kind) => ({ kind, label: periodLabel(kind, lang), text: t(lang, WORDS[kind].key) }));
   if (rows.some(isUncertain)) entries.push({ kind: 'uncertain', label: '', text: t(lang, 'keyUncertain').replace('{c}', String(LOW_CONFIDENCE)) });
+  if (rows.some(hasRange)) entries.push({ kind: 'range', label: '', text: t(lang, 'keyRange') });
   return entries;
 }

@@ -3,7 +3,7 @@ import * as aq from 'arquero';
 import { t, type Lang } from '../i18n.ts';
 import { regionColors } from '../palette.ts';
 import { displayUnit, formatValue, qualifierMark } from '../units.ts';
-import { caveatNotes, isUncertain, periodLabel, periodMark } from './caveats.ts';
+import { caveatNotes, hasRange, isUncertain, periodLabel, periodMark } from './caveats.ts';
 
 /** A figure as the compare chart draws it. */
 export interface ChartRow {
@@ -20,10 +20,12 @@ export interface ChartRow {
   measure: string;
   confidence: number;
   year_inferred: boolean;
-  /** A point of the series (one value reported by several figures): how many documents report it. */
+  /** A point of the series stands for several figures: how many, from how many documents, with how many values, and their range. */
+  n_figures?: number;
   n_documents?: number;
-  /** Whether the same fact is also reported with another value (drawn as its own point). */
-  conflict?: boolean;
+  n_values?: number;
+  value_min?: number;
+  value_max?: number;
 }
 
 /** What the chart needs besides its rows. */
@@ -110,9 +112,15 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
   const points: Point[] = rows.map((r) => ({ ...r, v: r.value / unit.scale }));
   const colors = regionColors(o.regions);
   const domain = [...colors.keys()];
+  const value = (v: number, p: Point) => formatValue(v, p.unit, 'exact', o.lang, p.measure);
+  // What stands behind a point of the series: the documents that report it, and the values they give when they disagree.
+  const sources = (p: Point) => [
+    ...(p.n_documents !== undefined && p.n_documents > 1 ? [t(o.lang, 'reportedBy').replace('{n}', String(p.n_documents))] : []),
+    ...(hasRange(p) ? [t(o.lang, 'valuesRange').replace('{lo}', value(p.value_min!, p)).replace('{hi}', value(p.value_max!, p))] : []),
+  ];
   const describe = (p: Point) =>
     [`${o.regionName(p.region)} ${p.year} ${t(o.lang, p.stance as 'actual')}: ${formatValue(p.value, p.unit, p.qualifier, o.lang, p.measure)} (${p.quote})`,
-      ...caveatNotes(p, o.lang)].join(' · ');
+      ...caveatNotes(p, o.lang), ...sources(p)].join(' · ');
   const label = (p: Point) => periodLabel(periodMark(p.period)!, o.lang);
   // Tags each drawn point with its figure so a click or Enter can open it.
   const tag = (data: Point[]): Plot.RenderFunction => (index, scales, values, dimensions, context, next) => {
@@ -141,6 +149,7 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
   const qualified = points.filter((p) => qualifierMark(p.qualifier));
   const partial = points.filter((p) => periodMark(p.period));
   const uncertain = points.filter(isUncertain);
+  const ranged = points.filter(hasRange);
   const rank = o.measure === 'rank';
   const axisLabel = o.lang === 'zh' ? unit.zh : unit.en;
   const theme = THEMES[o.theme ?? 'light'];
@@ -171,6 +180,10 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
     marks: [
       rank ? null : Plot.ruleY([0], { stroke: theme.rule }),
       Plot.line(linePoints(points), { x: 'year', y: 'v', z: 'region', stroke: 'region', strokeWidth: 2 }),
+      ranged.length ? Plot.ruleX(ranged, {
+        x: 'year', y1: (p: Point) => p.value_min! / unit.scale, y2: (p: Point) => p.value_max! / unit.scale, stroke: 'region',
+        strokeWidth: 1.5, strokeOpacity: 0.7, className: 'value-range', ariaHidden: 'true', pointerEvents: 'none',
+      }) : null,
       // Rings and labels are drawn for the eye; the point they belong to says the same in words.
       Plot.dot(uncertain, {
         x: 'year', y: 'v', stroke: 'region', fill: 'none', strokeWidth: 1.25, strokeDasharray: '3,2', r: 11,

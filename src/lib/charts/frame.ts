@@ -154,7 +154,9 @@ export function framedChart(rows: ChartRow[], o: FrameOptions): SVGSVGElement {
         const item = el('g', { class: `key-${entry.kind}`, 'data-key': entry.kind });
         item.append(entry.label
           ? el('text', { x, y, 'font-size': 10, 'font-weight': 'bold', fill: theme.ink }, entry.label)
-          : el('circle', { cx: x + 9, cy: y - 4, r: 7, fill: 'none', stroke: theme.ink, 'stroke-width': 1.25, 'stroke-dasharray': '3,2' }));
+          : entry.kind === 'range'
+            ? el('line', { x1: x + 9, x2: x + 9, y1: y - 11, y2: y + 3, stroke: theme.ink, 'stroke-width': 1.5 })
+            : el('circle', { cx: x + 9, cy: y - 4, r: 7, fill: 'none', stroke: theme.ink, 'stroke-width': 1.25, 'stroke-dasharray': '3,2' }));
         item.append(el('text', { x: x + swatch + 6, y }, entry.text));
         key.append(item);
         x += w;

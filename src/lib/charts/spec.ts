@@ -11,7 +11,7 @@
 import { t, type Lang } from '../i18n.ts';
 import { seriesSources, type SeriesFilter } from '../db/queries.ts';
 import { SERIES_INDEX, seriesFile } from '../db/layout.ts';
-import { measuresIn, pointsOf, type DataFolder, type MeasureOption } from '../db/series.ts';
+import { measuresIn, pointsOf, seriesRegions, type DataFolder, type MeasureOption } from '../db/series.ts';
 import type { SeriesIndexRow, SeriesRow } from '../types.ts';
 import { nameIn, type Catalogs } from '../catalog.ts';
 import { displayUnit } from '../units.ts';
@@ -90,13 +90,13 @@ const filterOf = (q: ChartQuery): SeriesFilter => ({ from: q.from, to: q.to, sta
 
 /** The points of a chart: its measure chosen among the indicator's, and what it draws of the regions asked. */
 export async function loadPoints(data: DataFolder, q: ChartQuery): Promise<ChartPoints> {
-  const measures = await loadMeasures(data, q.indicator);
+  const index = await data.read<SeriesIndexRow>(SERIES_INDEX);
+  const measures = measuresIn(index, q.indicator);
   const measure = chooseMeasure(measures, q.measure, q.unit);
-  // An indicator with a measure has dated figures, so the pipeline wrote its file.
-  const points = measure && q.regions.length
-    ? pointsOf(await data.read<SeriesRow>(seriesFile(q.indicator)), measure.measure, measure.unit, q.regions, filterOf(q))
-    : [];
-  return { measures, measure, points };
+  if (!measure) return { measures, measure, points: [] };
+  // One file per region with dated figures of the indicator, as the index lists them; they stay cached for the other measures.
+  const files = await Promise.all(seriesRegions(index, q.indicator, q.regions).map((r) => data.read<SeriesRow>(seriesFile(q.indicator, r))));
+  return { measures, measure, points: pointsOf(files.flat(), measure.measure, measure.unit, q.regions, filterOf(q)) };
 }
 
 /** The figures behind a chart's points (every figure a point stands for), with their sentences and documents. */

@@ -1,6 +1,6 @@
 /**
  * Where the data folder keeps what the browser reads whole and small: per
- * indicator the points its charts draw, and an index of counts. The pipeline
+ * indicator and region the points its charts draw, and an index of counts. The pipeline
  * writes them (`pipelines/write/series.ts`); the dashboard fetches them.
  */
 
@@ -14,7 +14,7 @@ export const SERIES_DIR = 'series';
 /** The index of figure counts per indicator, measure, unit and region. */
 export const SERIES_INDEX = `${SERIES_DIR}/index.parquet`;
 
-/** The file of one indicator's points: `series/high_tech_enterprises.parquet`. */
-export function seriesFile(indicator: string): string {
-  return `${SERIES_DIR}/${indicator}.parquet`;
+/** The file of one indicator's points in one region: `series/high_tech_enterprises/hubei.parquet`. */
+export function seriesFile(indicator: string, region: string): string {
+  return `${SERIES_DIR}/${indicator}/${region}.parquet`;
 }

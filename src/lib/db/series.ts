@@ -60,6 +60,12 @@ export function measuresIn(index: SeriesIndexRow[], indicator: string): MeasureO
     .sort((a, b) => b.n - a.n || byText(a.measure, b.measure) || byText(a.unit, b.unit));
 }
 
+/** Those of `regions` that have a series file of `indicator`: the ones with dated figures of it. */
+export function seriesRegions(index: SeriesIndexRow[], indicator: string, regions: string[]): string[] {
+  const have = new Set(index.filter((r) => r.indicator === indicator && r.n_dated > 0).map((r) => r.region));
+  return [...new Set(regions)].filter((r) => have.has(r));
+}
+
 /** The points of one measure and unit, some regions and the filter's years and stances, in the order a chart draws them. */
 export function pointsOf(rows: SeriesRow[], measure: string, unit: string, regions: string[], filter: SeriesFilter = {}): SeriesRow[] {
   const wanted = new Set(regions);
