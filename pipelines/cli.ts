@@ -84,6 +84,12 @@ async function main() {
   console.log(`  stages: ${stages}`);
 }
 
+// Output piped into a reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main().catch((e) => {
   console.error(`pipeline: ${(e as Error).message}`);
   process.exit(1);

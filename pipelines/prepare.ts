@@ -1,7 +1,7 @@
 import type { FigureRow } from '../src/lib/types.ts';
 import { clean } from './clean/clean.ts';
 import { blankSetAside, setAsideIn, setAsideLongLines } from './clean/set-aside.ts';
-import { extractFigures } from './figures/figures.ts';
+import { extractFigures, MAX_NUMBERS_PER_SENTENCE } from './figures/figures.ts';
 import { readMetadata, type Metadata } from './metadata/metadata.ts';
 import { normalize, type Normalized } from './normalize/normalize.ts';
 import type { RawDocument } from './read/read.ts';
@@ -42,7 +42,9 @@ export function prepare(raw: RawDocument, time: Timer = untimed): Prepared {
  * number may have lost a digit.
  */
 export function figuresOf(p: Prepared, time: Timer = untimed): FigureRow[] {
-  const found = time('figures', () => extractFigures({ text: p.norm.text, setAside: p.setAside, sentences: p.sentences, meta: p.meta }));
+  const tooMany = (n: number, start: number) =>
+    p.warnings.push(`the sentence at ${p.norm.toRaw[start]} lists ${n} numbers: only its first ${MAX_NUMBERS_PER_SENTENCE} were read`);
+  const found = time('figures', () => extractFigures({ text: p.norm.text, setAside: p.setAside, sentences: p.sentences, meta: p.meta, tooMany }));
   const rows = found.map((f) => figureRow(p, f));
   const raw = p.raw.rawText;
   if (!raw.includes('\ufffd')) return rows;

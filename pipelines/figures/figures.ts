@@ -25,7 +25,15 @@ export interface FigureInput {
   setAside: Uint8Array;
   sentences: Sentence[];
   meta: Metadata;
+  /** Told what the stage's limits cut (documents.warnings): a sentence of how many numbers, where it starts. */
+  tooMany?: (numbers: number, start: number) => void;
 }
+
+/**
+ * Numbers read in one sentence: a flattened statistics table can make a "sentence" of
+ * tens of thousands, and each costs the rules' time; the rest are not read, with a warning.
+ */
+export const MAX_NUMBERS_PER_SENTENCE = 2000;
 
 // Economy-wide figures that are not about science & technology.
 const OFF_TOPIC = /(?<!占(?:全省|全市|全国)?)(?:地区生产总值|GDP)|固定资产投资|社会消费品零售|一般公共预算收入|可支配收入|岗位|招聘|常住人口|经济实力|经济总量|市场主体|企业总量|金融中心|(?:全部|固定资产|高技术|工业|民间|制造业|服务业)投资/;
@@ -49,7 +57,11 @@ export function extractFigures(input: FigureInput): Figure[] {
   sentences.forEach((s, si) => {
     const times = findTimeMarkers(text, s.start, s.end, meta.currentYear);
     time.enter(si, s, times);
-    const numbers = figureNumbers(text, s, setAside);
+    let numbers = figureNumbers(text, s, setAside);
+    if (numbers.length > MAX_NUMBERS_PER_SENTENCE) {
+      input.tooMany?.(numbers.length, s.start);
+      numbers = numbers.slice(0, MAX_NUMBERS_PER_SENTENCE);
+    }
     const c = numbers.length ? sentenceContext(text, s, meta, numbers, times, setAside) : null;
     if (c && !(OFF_TOPIC.test(text.slice(s.start, s.end)) && !c.aliases.some((a) => a.indicator !== 'other'))) {
       const prev: Previous[] = [];

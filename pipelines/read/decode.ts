@@ -124,7 +124,17 @@ function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   const zeros = even + odd;
   if (zeros < n * 0.005 || Math.max(even, odd) < zeros * 0.95) return undefined;
   const order = odd > even ? 'utf-16le' : 'utf-16be';
-  return textShare(decoders[order].decode(bytes.subarray(0, n))) >= 0.9 ? order : undefined;
+  return readable(decoders[order].decode(bytes.subarray(0, n))) >= 0.95 ? order : undefined;
+}
+
+/** The share of characters that can be text at all: not controls, U+FFFD (a lone surrogate decodes to it) or private use. */
+function readable(text: string): number {
+  let ok = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isControl(c) && c !== REPLACEMENT && !(c >= 0xe000 && c <= 0xf8ff)) ok++;
+  }
+  return text.length === 0 ? 0 : ok / text.length;
 }
 
 /** The share of printable ASCII, line breaks, CJK characters and full-width forms in (the first 32K characters of) `text`. */

@@ -84,7 +84,8 @@ export class PartWriter {
   }
 
   private batchChars(batch: Outcome[]): number {
-    return batch.reduce((n, o) => n + (o.document?.raw_text.length ?? 0) + (o.document?.text.length ?? 0), 0);
+    return batch.reduce((n, o) => n + (o.document?.raw_text.length ?? 0) + (o.document?.text.length ?? 0)
+      + (o.figures?.reduce((m, f) => m + f.sentence.length + f.label.length + 200, 0) ?? 0), 0);
   }
 
   private async write(batch: Outcome[]): Promise<void> {

@@ -16,18 +16,34 @@ export interface DocumentParts {
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/**
+ * Characters of its sentence a figure carries: a longer sentence (a flattened table
+ * listing thousands of numbers) is cut to this much around the figure, so that the
+ * rows of a sentence grow with its length, not with its length squared.
+ */
+export const MAX_SENTENCE = 1000;
+
+/** The span of the sentence a figure carries: the whole sentence, or MAX_SENTENCE characters around the figure. */
+function sentenceSpan(f: Figure): { start: number; end: number } {
+  const { start, end } = f.sentence;
+  if (end - start <= MAX_SENTENCE) return { start, end };
+  const from = Math.max(start, Math.min(f.start - (MAX_SENTENCE >> 1), end - MAX_SENTENCE));
+  return { start: from, end: Math.min(end, Math.max(from + MAX_SENTENCE, f.end)) };
+}
+
 /** A figure as figures.parquet holds it, its spans mapped back to the raw text. */
 export function figureRow(p: DocumentParts, f: Figure): FigureRow {
   const [rawStart, rawEnd] = rawSpan(p.norm, f.start, f.end);
-  const [sStart, sEnd] = rawSpan(p.norm, f.sentence.start, f.sentence.end);
+  const sentence = sentenceSpan(f);
+  const [sStart, sEnd] = rawSpan(p.norm, sentence.start, sentence.end);
   const docId = p.raw.docId;
   return {
     figure_id: hash(`${docId}:${rawStart}:${rawEnd}`).slice(0, 16),
     doc_id: docId, indicator: f.indicator, label: f.label, region: f.region, year: f.year, period: f.period,
     stance: f.stance, measure: f.measure, value: f.value, unit: f.unit, qualifier: f.qualifier,
     quote: p.raw.rawText.slice(rawStart, rawEnd), raw_start: rawStart, raw_end: rawEnd,
-    sentence: p.norm.text.slice(f.sentence.start, f.sentence.end), sentence_raw_start: sStart, sentence_raw_end: sEnd,
-    confidence: f.confidence, year_inferred: f.year_inferred, text_start: f.start, text_end: f.end, sentence_text_start: f.sentence.start,
+    sentence: p.norm.text.slice(sentence.start, sentence.end), sentence_raw_start: sStart, sentence_raw_end: sEnd,
+    confidence: f.confidence, year_inferred: f.year_inferred, text_start: f.start, text_end: f.end, sentence_text_start: sentence.start,
   };
 }
 
