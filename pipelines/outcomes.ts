@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { readFileSync } from 'node:fs';
-import { documentKey, finishedKey, OutcomeCache } from './cache/cache.ts';
+import { documentKey, fileDigest, finishedKey, OutcomeCache } from './cache/cache.ts';
 import type { IssuerOf, Outcome } from './pool/extract.ts';
 import { inProcess, workerEntry, workerPool, type Extractor } from './pool/pool.ts';
 
@@ -36,10 +35,9 @@ export class Outcomes {
     readonly rows: (o: Outcome) => Promise<void>, readonly now?: () => number,
   ) {}
 
-  /** The cache key of a document's first pass, or undefined without a cache or when it cannot be read. */
-  keyOf(f: CorpusFile): string | undefined {
-    if (!this.cache) return undefined;
-    try { return documentKey(f.file, readFileSync(f.path)); } catch { return undefined; }
+  /** The cache key of a document's first pass (from the digest of its bytes), or undefined without a cache or a digest. */
+  keyOf(f: CorpusFile, digest = fileDigest(f.path)): string | undefined {
+    return this.cache && digest ? documentKey(f.file, digest) : undefined;
   }
 
   /** What the cache holds of a document's first pass or (with `peers`) of it finished with them. */

@@ -6,7 +6,7 @@ import { regions } from './figures/catalog/regions.ts';
 import { blankSetAside } from './clean/set-aside.ts';
 import { inferIssuers } from './metadata/metadata.ts';
 import { type Prepared } from './prepare.ts';
-import { extractorVersion, OutcomeCache } from './cache/cache.ts';
+import { corpusDigest, extractorVersion, fileDigest, OutcomeCache } from './cache/cache.ts';
 import { Outcomes, type CorpusFile } from './outcomes.ts';
 import type { IssuerOf, Outcome } from './pool/extract.ts';
 import { inShard, shardSuffix, type Shard } from './shard/shard.ts';
@@ -46,6 +46,8 @@ export interface PipelineReport extends RunReport {
   shard?: string;
   /** A merge's documents extracted again because other shards named their issuer. */
   documents_extracted_again?: number;
+  /** SHA-256 over every input file's path and bytes: two runs over the same inputs say the same. */
+  inputs_sha256: string;
 }
 
 /** A refusal and the pass that made it: reading (1) or finishing a waiting document (2). */
@@ -61,6 +63,8 @@ export interface Extracted {
   issuers: Array<IssuerOf & { file: string }>;
   waited: Waited[];
   stageMs: Record<string, number>;
+  /** Each file's path and the digest of its bytes, in corpus order. */
+  inputs: Array<{ file: string; digest: string | undefined }>;
 }
 
 const sizeOf = (path: string) => { try { return statSync(path).size; } catch { return 0; } };
@@ -98,7 +102,8 @@ async function mapWindow<T, R>(items: T[], width: number, f: (item: T, i: number
 export async function extractFiles(files: CorpusFile[], outcomes: Outcomes, progress?: (done: number, total: number) => void): Promise<Extracted> {
   const stageMs: Record<string, number> = { read: 0, clean: 0, normalize: 0, metadata: 0, sentences: 0, figures: 0, write: 0 };
   const addTimes = (o: Outcome) => { for (const [stage, ms] of Object.entries(o.stageMs)) stageMs[stage] = (stageMs[stage] ?? 0) + ms; };
-  const keys = files.map((f) => outcomes.keyOf(f));
+  const digests = files.map((f) => fileDigest(f.path));
+  const keys = files.map((f, i) => outcomes.keyOf(f, digests[i]));
   const hits = files.map((f, i) => outcomes.lookup(f, keys[i]));
   const missing = files.filter((_, i) => !hits[i]);
   await outcomes.start(missing.length, missing.reduce((s, f) => s + sizeOf(f.path), 0));
@@ -108,7 +113,7 @@ export async function extractFiles(files: CorpusFile[], outcomes: Outcomes, prog
     progress?.(++done, files.length);
     return o;
   });
-  const x: Extracted = { kept: [], refused: [], issuers: [], waited: [], stageMs };
+  const x: Extracted = { kept: [], refused: [], issuers: [], waited: [], stageMs, inputs: files.map((f, i) => ({ file: f.file, digest: digests[i] })) };
   const seen = new Map<string, string>();
   const waiting: number[] = [];
   for (const [i, o] of first.entries()) {
@@ -214,13 +219,13 @@ export async function runPipeline(opts: RunOptions): Promise<PipelineReport> {
     documents_read: built.documents, documents_refused: refused.length, refused,
     figures_written: built.figures, stage_ms: x.stageMs, data_version: built.dataVersion,
     documents_extracted: outcomes.extracted.size, documents_cached: outcomes.cached, workers: outcomes.threads, extractor_version: version,
-    warnings: [...warnings, ...(cache?.warnings ?? [])],
+    inputs_sha256: corpusDigest(x.inputs), warnings: [...warnings, ...(cache?.warnings ?? [])],
   };
   if (!opts.shard) {
     writeJson(opts.output, 'run.json', report);
     return report;
   }
   report.shard = `${opts.shard.k}/${opts.shard.n}`;
-  writeJson(opts.output, `partition${shardSuffix(opts.shard)}.json`, { ...report, pass_of_refused: x.refused.map((r) => r.pass), issuers: x.issuers, waited: x.waited });
+  writeJson(opts.output, `partition${shardSuffix(opts.shard)}.json`, { ...report, pass_of_refused: x.refused.map((r) => r.pass), issuers: x.issuers, waited: x.waited, inputs: x.inputs });
   return report;
 }

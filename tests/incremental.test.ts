@@ -59,6 +59,9 @@ describe('incremental runs: the extraction cache', () => {
     expect(rerun.figures_written).toBe(fresh.figures_written);
     expect(rerun.figures_written).toBeGreaterThan(cold.figures_written);
     expect(rerun.data_version).toBe(fresh.data_version);
+    // run.json names its inputs by their content: the same for the same corpus, another once a file changed.
+    expect(rerun.inputs_sha256).toBe(fresh.inputs_sha256);
+    expect(rerun.inputs_sha256).not.toBe(cold.inputs_sha256);
     for (const t of TABLES) expect(bytes('rerun', t).equals(bytes('fresh', t)), t).toBe(true);
   });
 
@@ -103,6 +106,7 @@ describe('worker threads', () => {
     const two = await run('two', { workers: 2 });
     expect(two.workers).toBe(2);
     expect(two.data_version).toBe(one.data_version);
+    expect(two.inputs_sha256).toBe(one.inputs_sha256);
     expect(two.refused).toEqual(one.refused);
     for (const t of TABLES) expect(bytes('two', t).equals(bytes('one', t)), t).toBe(true);
   }, 120_000);

@@ -36,6 +36,8 @@ describe('shards', () => {
   it('merge three partitions into the very tables of one run', async () => {
     const merged = await mergePartitions({ partitions: [3, 1, 2].map((k) => join(work, `part-${k}`)), output: join(work, 'merged'), input: seeds, now: fixedClock });
     expect(merged.data_version).toBe(whole.data_version);
+    expect(merged.inputs_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(merged.inputs_sha256).toBe(whole.inputs_sha256);
     expect(merged.figures_written).toBe(whole.figures_written);
     expect(merged.refused).toEqual(whole.refused);
     for (const t of TABLES) {

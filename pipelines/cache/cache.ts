@@ -63,9 +63,21 @@ export function extractorVersion(): string {
   return h.digest('hex').slice(0, 16);
 }
 
-/** The key of a document: its path in the corpus (its id and rows name it) and its bytes. */
-export function documentKey(file: string, bytes: Uint8Array): string {
-  return sha(`${file}\0${sha(bytes)}`);
+/** The SHA-256 of a file's bytes, or undefined when it cannot be read. */
+export function fileDigest(path: string): string | undefined {
+  try { return sha(readFileSync(path)); } catch { return undefined; }
+}
+
+/** The key of a document: its path in the corpus (its id and rows name it) and the digest of its bytes. */
+export function documentKey(file: string, digest: string): string {
+  return sha(`${file}\0${digest}`);
+}
+
+/** The digest of a corpus: of each file's path and bytes (`null` for one that cannot be read), in the order given. */
+export function corpusDigest(files: Array<{ file: string; digest: string | undefined }>): string {
+  const h = createHash('sha256');
+  for (const f of files) h.update(`${f.file}\t${f.digest ?? 'null'}\n`);
+  return h.digest('hex');
 }
 
 /** The key of a document finished with the issuers its 索引号 peers name. */

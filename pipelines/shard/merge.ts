@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { extractorVersion, OutcomeCache } from '../cache/cache.ts';
+import { corpusDigest, extractorVersion, OutcomeCache } from '../cache/cache.ts';
 import { Outcomes } from '../outcomes.ts';
 import { readSources } from '../read/sources.ts';
 import { catalogs, keptOf, peersOf, writeJson, type PipelineReport, type Refused, type Waited } from '../run.ts';
@@ -13,6 +13,7 @@ interface Partition extends PipelineReport {
   pass_of_refused: Array<1 | 2>;
   issuers: Array<IssuerOf & { file: string }>;
   waited: Waited[];
+  inputs: Array<{ file: string; digest: string | undefined }>;
 }
 
 /** Where the partitions are, where to write, and what a merge may need to extract again. */
@@ -127,6 +128,8 @@ export async function mergePartitions(opts: MergeOptions): Promise<PipelineRepor
     documents_extracted: found.reduce((s, f) => s + f.p.documents_extracted, 0),
     documents_cached: found.reduce((s, f) => s + f.p.documents_cached, 0), documents_extracted_again: extracted,
     workers: Math.max(...found.map((f) => f.p.workers)), extractor_version: version, warnings,
+    // The digest one run over the shards' documents would give: their inputs in corpus order.
+    inputs_sha256: corpusDigest(found.flatMap((f) => f.p.inputs).sort(byFile)),
   };
   writeJson(opts.output, 'run.json', report);
   return report;
