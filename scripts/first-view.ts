@@ -1,42 +1,17 @@
 /**
- * The build step before `vite build`: draws the compare page's default view in
- * Node (the chart module over linkedom, the queries over `node-query.ts`) into
- * the data folder's first-view.json, which the page's prerender puts in its HTML.
+ * What used to be the build step before `vite build`: the compare page now draws
+ * its default view itself when it is prerendered (`src/routes/+page.server.ts`),
+ * from the data it will serve, so a plain `npm run build` is enough. This only
+ * removes the first-view.json an older build step left in the data folder (the
+ * site would serve it for nothing) and says whether the data has what the first
+ * view is drawn from. `npm start` and the benchmark still call it; they need not.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseHTML } from 'linkedom';
-import { dataVersionOf } from '../src/lib/charts/frame.ts';
-import { firstView, FIRST_VIEW_FILE } from '../src/lib/first-view.ts';
 import { SERIES_INDEX } from '../src/lib/db/layout.ts';
-import { openParquetFolder } from './node-query.ts';
 
-/**
- * Writes `<data>/first-view.json`; without data (no figures.parquet, or no series
- * to draw from) removes a stale one and returns false: the page then loads its
- * chart itself, or says which file is missing.
- */
+/** Removes `<data>/first-view.json`; whether the prerendered page will carry a chart (the data has its series). */
 export async function writeFirstView(data: string): Promise<boolean> {
-  const file = join(data, FIRST_VIEW_FILE);
-  if (!existsSync(join(data, 'figures.parquet')) || !existsSync(join(data, SERIES_INDEX))) {
-    rmSync(file, { force: true });
-    return false;
-  }
-  const db = await openParquetFolder(data);
-  try {
-    const { document } = parseHTML('<!doctype html><html><body></body></html>');
-    let run = {};
-    try {
-      run = JSON.parse(readFileSync(join(data, 'run.json'), 'utf8'));
-    } catch {
-      // No run report: the version is "unknown", and the page checks nothing.
-    }
-    const view = await firstView(db, document as unknown as Document, dataVersionOf(run).version);
-    const tmp = `${file}.tmp-${process.pid}`;
-    writeFileSync(tmp, JSON.stringify(view));
-    renameSync(tmp, file);
-    return true;
-  } finally {
-    db.close();
-  }
+  rmSync(join(data, 'first-view.json'), { force: true });
+  return existsSync(join(data, SERIES_INDEX));
 }

@@ -4,11 +4,11 @@
  * small files (series, catalogs) read whole as the browser fetches them, so
  * that `loadCatalogs` and `loadChart` run unchanged outside the browser.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, DuckDBTypeId, JSDuckDBValueConverter, type DuckDBValueConverter, type JS } from '@duckdb/node-api';
 import { TABLES, type Query } from '../src/lib/db/queries.ts';
-import { parquetRows } from '../src/lib/db/parquet.ts';
+import { readFolderFile } from '../src/lib/server/files.ts';
 import type { DataFolder } from '../src/lib/db/series.ts';
 
 /** A data folder opened for reading; `close` frees DuckDB. */
@@ -88,10 +88,8 @@ export async function openParquetFolder(folder: string): Promise<NodeQuery> {
     }
   };
   const read = async <T>(path: string): Promise<T[]> => {
-    const file = join(dir, path);
-    if (!existsSync(file)) throw new MissingDataError(folder, path);
-    const bytes = readFileSync(file);
-    return parquetRows<T>(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    if (!existsSync(join(dir, path))) throw new MissingDataError(folder, path);
+    return readFolderFile<T>(dir, path);
   };
   return {
     exec,

@@ -10,9 +10,6 @@ import { loadCatalogs, type Catalogs } from './catalog.ts';
 import { compareChart, type Theme } from './charts/compare.ts';
 import { chartLabels, compareOptions, loadPoints, type ChartPoints } from './charts/spec.ts';
 
-/** The file, in the data folder, that the build step writes and the page's prerender reads. */
-export const FIRST_VIEW_FILE = 'first-view.json';
-
 /** The default compare view, as the page loads it, and its chart drawn in each theme. */
 export interface FirstView {
   /** The data version (run.json) it was drawn from: the page drops it when the served data is another. */

@@ -1,5 +1,6 @@
 /**
- * The compare page's default chart is in its HTML, drawn at build time: with
+ * The compare page's default chart is in its HTML, drawn when the build
+ * prerenders the page (any `vite build`) from the data it serves: with
  * JavaScript off it shows the points of Hubei, Wuhan and Chongqing; with it on,
  * the app's own chart replaces it in the same place (a pixel or two at most)
  * and a click on a point opens the figure panel.
@@ -38,6 +39,8 @@ describe('the default chart before the app starts', () => {
     const regions = new Set(await points.evaluateAll((els) => els.map((el) => el.getAttribute('data-region'))));
     expect([...regions].sort()).toEqual(['chongqing', 'hubei', 'wuhan']);
     expect(await page.locator('[data-testid=chart] svg').first().isVisible()).toBe(true);
+    // Drawn by the build's prerender from the data it serves, not from a file beside the data.
+    expect((await fetch(url('/data/first-view.json'))).status).toBe(404);
   });
 
   for (const scheme of ['light', 'dark'] as const) {
