@@ -10,6 +10,7 @@ import { corpusDigest, extractorVersion, fileDigest, OutcomeCache } from './cach
 import { Outcomes, type CorpusFile } from './outcomes.ts';
 import type { IssuerOf, Outcome } from './pool/extract.ts';
 import { inShard, shardSuffix, type Shard } from './shard/shard.ts';
+import { commitOutput, rollForward } from './write/commit.ts';
 import { buildTables, openDuck, partFiles, PartWriter, SIZES, type Built, type Kept, type Sizes } from './write/parts.ts';
 import { listDocuments } from './read/read.ts';
 import { readSources, type Source } from './read/sources.ts';
@@ -177,12 +178,15 @@ export async function runPipeline(opts: RunOptions): Promise<PipelineReport> {
   const files = opts.shard ? all.filter((f) => inShard(basename(f.path), opts.shard!)) : all;
   const version = extractorVersion();
   const cache = opts.cache ? new OutcomeCache(opts.cache, version) : undefined;
+  // What a killed run left: its commit finished, its working folders removed.
+  rollForward(opts.output);
   const tmp = join(opts.output, `.tmp-${process.pid}`);
+  const staged = join(tmp, 'out');
   rmSync(tmp, { recursive: true, force: true });
   const duck = await openDuck(join(tmp, 'spill'));
   let x: Extracted;
-  let built: Built;
-  let partMs = 0;
+  let built: Built | undefined;
+  let unreadable: Error | undefined;
   const outcomes: Outcomes = new Outcomes(opts.input, cache, opts.workers ?? 1, (o) => parts.add(o), now);
   const sizes = { ...SIZES, ...opts.sizes };
   const parts: PartWriter = new PartWriter(cache?.parts ?? join(tmp, 'parts'), duck.conn, (o) => outcomes.store(o), sizes);
@@ -193,24 +197,27 @@ export async function runPipeline(opts: RunOptions): Promise<PipelineReport> {
     } finally {
       await outcomes.close();
     }
-    partMs = parts.ms;
     const t = now();
     try {
-      built = await buildTables(duck.conn, keptOf(x.kept, sources), opts.output, join(tmp, 'out'),
+      built = await buildTables(duck.conn, keptOf(x.kept, sources), staged, tmp,
         opts.shard ? { suffix: shardSuffix(opts.shard), keepFile: true, sizes } : { catalogs: catalogs(), sizes });
     } catch (e) {
       if (!cache) throw e;
-      // A part of the cache that cannot be read costs a run without the cache, never the output.
-      duck.close();
-      rmSync(tmp, { recursive: true, force: true });
-      const again = await runPipeline({ ...opts, cache: undefined });
-      again.warnings = [`the cache's rows could not be read (${(e as Error).message.split('\n')[0]}); every document was extracted again`, ...(again.warnings ?? [])];
-      return again;
+      unreadable = e as Error;
     }
-    x.stageMs.write += now() - t + partMs;
+    x.stageMs.write += now() - t + parts.ms;
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
   } finally {
     duck.close();
+  }
+  if (!built) {
+    // A part of the cache that cannot be read costs a run without the cache, never the output.
     rmSync(tmp, { recursive: true, force: true });
+    const again = await runPipeline({ ...opts, cache: undefined });
+    again.warnings = [`the cache's rows could not be read (${unreadable!.message.split('\n')[0]}); every document was extracted again`, ...(again.warnings ?? [])];
+    return again;
   }
 
   const refused = x.refused.map((r) => r.refusal);
@@ -221,11 +228,13 @@ export async function runPipeline(opts: RunOptions): Promise<PipelineReport> {
     documents_extracted: outcomes.extracted.size, documents_cached: outcomes.cached, workers: outcomes.threads, extractor_version: version,
     inputs_sha256: corpusDigest(x.inputs), warnings: [...warnings, ...(cache?.warnings ?? [])],
   };
-  if (!opts.shard) {
-    writeJson(opts.output, 'run.json', report);
-    return report;
+  if (opts.shard) {
+    report.shard = `${opts.shard.k}/${opts.shard.n}`;
+    writeJson(staged, `partition${shardSuffix(opts.shard)}.json`, { ...report, pass_of_refused: x.refused.map((r) => r.pass), issuers: x.issuers, waited: x.waited, inputs: x.inputs });
+  } else {
+    writeJson(staged, 'run.json', report);
   }
-  report.shard = `${opts.shard.k}/${opts.shard.n}`;
-  writeJson(opts.output, `partition${shardSuffix(opts.shard)}.json`, { ...report, pass_of_refused: x.refused.map((r) => r.pass), issuers: x.issuers, waited: x.waited, inputs: x.inputs });
+  commitOutput(staged, opts.output);
+  rmSync(tmp, { recursive: true, force: true });
   return report;
 }

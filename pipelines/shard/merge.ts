@@ -5,6 +5,7 @@ import { Outcomes } from '../outcomes.ts';
 import { readSources } from '../read/sources.ts';
 import { catalogs, keptOf, peersOf, writeJson, type PipelineReport, type Refused, type Waited } from '../run.ts';
 import { quote } from '../write/parquet.ts';
+import { commitOutput, rollForward } from '../write/commit.ts';
 import { buildTables, openDuck, PartWriter, type Built, type Kept } from '../write/parts.ts';
 import type { IssuerOf } from '../pool/extract.ts';
 
@@ -73,7 +74,9 @@ export async function mergePartitions(opts: MergeOptions): Promise<PipelineRepor
   const stageMs: Record<string, number> = {};
   for (const f of found) for (const [s, ms] of Object.entries(f.p.stage_ms)) stageMs[s] = (stageMs[s] ?? 0) + ms;
   const redone = new Set(redo.map((w) => w.docId));
+  rollForward(opts.output);
   const tmp = join(opts.output, `.tmp-${process.pid}`);
+  const staged = join(tmp, 'out');
   rmSync(tmp, { recursive: true, force: true });
   const duck = await openDuck(join(tmp, 'spill'));
   let extracted = 0;
@@ -113,11 +116,13 @@ export async function mergePartitions(opts: MergeOptions): Promise<PipelineRepor
       extracted = outcomes.extracted.size;
     }
     const t = now();
-    built = await buildTables(duck.conn, kept, opts.output, join(tmp, 'out'), { catalogs: catalogs() });
+    built = await buildTables(duck.conn, kept, staged, tmp, { catalogs: catalogs() });
     stageMs.write = (stageMs.write ?? 0) + now() - t;
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw e;
   } finally {
     duck.close();
-    rmSync(tmp, { recursive: true, force: true });
   }
   // One run refuses while reading, in corpus order, then while finishing waiting documents.
   refused.sort((a, b) => a.pass - b.pass || byFile(a.refusal, b.refusal));
@@ -131,6 +136,8 @@ export async function mergePartitions(opts: MergeOptions): Promise<PipelineRepor
     // The digest one run over the shards' documents would give: their inputs in corpus order.
     inputs_sha256: corpusDigest(found.flatMap((f) => f.p.inputs).sort(byFile)),
   };
-  writeJson(opts.output, 'run.json', report);
+  writeJson(staged, 'run.json', report);
+  commitOutput(staged, opts.output);
+  rmSync(tmp, { recursive: true, force: true });
   return report;
 }

@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { IndicatorRow, RegionRow } from '../../src/lib/types.ts';
 import type { Outcome } from '../pool/extract.ts';
-import { SERIES_DIR } from '../../src/lib/db/layout.ts';
 import { appendRows, quote, SCHEMAS, selectList } from './parquet.ts';
 import { writeSeries } from './series.ts';
 
@@ -139,14 +138,6 @@ export interface Built {
   dataVersion: string;
 }
 
-/** Puts folder `from` in the place of `to`, the old one moved aside first and removed after. */
-function replaceDir(from: string, to: string): void {
-  const old = `${to}.old-${process.pid}`;
-  if (existsSync(to)) renameSync(to, old);
-  renameSync(from, to);
-  rmSync(old, { recursive: true, force: true });
-}
-
 /** Whether both files of a part are there. */
 export const partExists = (part: string) => {
   const f = partFiles(part);
@@ -155,17 +146,17 @@ export const partExists = (part: string) => {
 
 /**
  * Builds figures and documents (named with `suffix`) from the parts holding the `kept`
- * documents' rows, with the catalogs when given, into `outDir`: first into `tmp`, then
- * renamed into place, so a failure leaves the previous output whole. Figures are
+ * documents' rows, with the catalogs and the series when given, into the folder `out`
+ * (staged there: commit.ts puts it in place). Figures are
  * ordered by indicator, region and year for the dashboard; a shard's partition
  * (`keepFile`) keeps each figure's corpus file so that it can serve as a part again.
  */
 export async function buildTables(
-  conn: DuckDBConnection, kept: Kept[], outDir: string, tmp: string,
+  conn: DuckDBConnection, kept: Kept[], out: string, work: string,
   opts: { suffix?: string; catalogs?: { indicators: IndicatorRow[]; regions: RegionRow[] }; keepFile?: boolean; sizes?: Sizes } = {},
 ): Promise<Built> {
   const suffix = opts.suffix ?? '';
-  mkdirSync(tmp, { recursive: true });
+  mkdirSync(out, { recursive: true });
   await conn.run(`SET memory_limit = ${quote(memoryFor(0, DUCK_MEMORY.tables))}`);
   await conn.run('DROP TABLE IF EXISTS kept');
   await appendRows(conn, 'kept', { figures_file: 'VARCHAR', documents_file: 'VARCHAR', file: 'VARCHAR', source_url: 'VARCHAR', genre: 'VARCHAR' },
@@ -174,7 +165,7 @@ export async function buildTables(
   const written: string[] = [];
   const copy = async (name: string, select: string, options = '') => {
     const file = `${name}${suffix}.parquet`;
-    await conn.run(`COPY (${select}) TO ${quote(join(tmp, file))} (FORMAT parquet, COMPRESSION zstd${options})`);
+    await conn.run(`COPY (${select}) TO ${quote(join(out, file))} (FORMAT parquet, COMPRESSION zstd${options})`);
     written.push(file);
   };
   const fig = SCHEMAS.figures;
@@ -187,7 +178,7 @@ export async function buildTables(
     await conn.run(`CREATE TABLE documents_sorted AS SELECT ${docColumns} FROM ${list('documents')} d JOIN kept k ON d.filename = k.documents_file AND d.file = k.file ORDER BY ${doc.order}`);
     const longest = Number((await conn.runAndReadAll('SELECT coalesce(max(strlen(raw_text) + strlen(coalesce(text, \'\'))), 0)::BIGINT FROM documents_sorted')).getColumnsJS()[0][0]);
     await conn.run(`SET memory_limit = ${quote(memoryFor(longest / 3, DUCK_MEMORY.tables))}`);
-    const groups = await documentGroups(conn, join(tmp, 'groups'), opts.sizes?.groupBytes ?? SIZES.groupBytes);
+    const groups = await documentGroups(conn, join(work, 'groups'), opts.sizes?.groupBytes ?? SIZES.groupBytes);
     await conn.run('DROP TABLE documents_sorted');
     // ROW_GROUP_SIZE 1: each group's rows (one chunk) are written as they come, a row group each.
     await copy('documents', `SELECT * FROM read_parquet([${groups.map(quote).join(', ')}])`, ', ROW_GROUP_SIZE 1');
@@ -197,7 +188,7 @@ export async function buildTables(
   }
   if (opts.catalogs) {
     // The dashboard's files: what charts draw, laid out by indicator and region (series.ts).
-    await writeSeries(conn, `read_parquet(${quote(join(tmp, `figures${suffix}.parquet`))})`, tmp);
+    await writeSeries(conn, `read_parquet(${quote(join(out, `figures${suffix}.parquet`))})`, out);
     for (const name of ['indicators', 'regions'] as const) {
       const { columns, order } = SCHEMAS[name];
       await appendRows(conn, name, columns, opts.catalogs[name]);
@@ -206,13 +197,10 @@ export async function buildTables(
     }
   }
   const rowsOf = async (file: string) => Number((await conn.runAndReadAll(
-    `SELECT coalesce(sum(num_rows), 0)::BIGINT FROM parquet_file_metadata(${quote(join(tmp, file))})`)).getColumnsJS()[0][0]);
+    `SELECT coalesce(sum(num_rows), 0)::BIGINT FROM parquet_file_metadata(${quote(join(out, file))})`)).getColumnsJS()[0][0]);
   const counts = { figures: await rowsOf(`figures${suffix}.parquet`), documents: await rowsOf(`documents${suffix}.parquet`) };
-  const version = (await conn.runAndReadAll(DATA_VERSION_SQL(quote(join(tmp, `figures${suffix}.parquet`))))).getColumnsJS()[0][0] as string;
+  const version = (await conn.runAndReadAll(DATA_VERSION_SQL(quote(join(out, `figures${suffix}.parquet`))))).getColumnsJS()[0][0] as string;
   await conn.run('DROP TABLE kept');
-  mkdirSync(outDir, { recursive: true });
-  for (const f of written) renameSync(join(tmp, f), join(outDir, f));
-  if (opts.catalogs) replaceDir(join(tmp, SERIES_DIR), join(outDir, SERIES_DIR));
   return { ...counts, dataVersion: version };
 }
 
