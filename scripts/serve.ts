@@ -127,6 +127,17 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
+/**
+ * Whether an If-Range validator names the file as it is: sirv's ETag (`W/"size-mtime"`,
+ * weak in form but changing with every change of the file) or its Last-Modified date.
+ * No If-Range is unchanged too.
+ */
+export function unchanged(ifRange: string | undefined, stats: { size: number; mtime: Date }): boolean {
+  if (ifRange === undefined) return true;
+  const tag = `"${stats.size}-${stats.mtime.getTime()}"`;
+  return ifRange === tag || ifRange === `W/${tag}` || ifRange === stats.mtime.toUTCString();
+}
+
 /** Serves `root` on localhost; resolves once it listens. */
 export async function serve(opts: ServeOptions): Promise<Serving> {
   const root = resolve(opts.root);
@@ -139,8 +150,9 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
     single: existsSync(join(root, '200.html')) ? '200.html' : true,
     setHeaders(res, pathname, stats) {
       const req = res.req;
-      // sirv ignores If-Range, and its ETags are weak, so no If-Range could match them: such a request gets the whole file.
-      if (req.headers.range !== undefined) req.headers.range = req.headers['if-range'] ? undefined : sirvRange(req.headers.range, stats.size);
+      // sirv ignores If-Range. A browser that holds part of a file asks for the rest with If-Range and the
+      // validator it got (the ETag, or Last-Modified): a range is served when that is still the file's, else the whole file.
+      if (req.headers.range !== undefined) req.headers.range = unchanged(req.headers['if-range'], stats) ? sirvRange(req.headers.range, stats.size) : undefined;
       // sirv answers a range that starts past the end with 416 and no body; Node gives the GET a Content-Length of 0 but not the HEAD.
       if (req.headers.range !== undefined && Number.parseInt(req.headers.range.slice('bytes='.length), 10) >= stats.size) res.setHeader('Content-Length', '0');
       // SvelteKit names immutable assets by their content hash; everything else, the data above all, is checked each time.
