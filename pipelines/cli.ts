@@ -3,7 +3,7 @@ import { runPipeline, type PipelineReport } from './run.ts';
 import { mergePartitions } from './shard/merge.ts';
 import { parseShard, type Shard } from './shard/shard.ts';
 
-const USAGE = `usage: npm run pipeline -- [--in <folder>] [--out <folder>] [--cache <folder> | --no-cache] [--workers N] [--shard k/n] [--quiet]
+const USAGE = `usage: npm run pipeline -- [--in <folder>] [--out <folder>] [--cache <folder> | --no-cache] [--workers N] [--shard k/n] [--corrections <folder>] [--quiet]
        npm run pipeline -- --merge <folder>... --out <folder> [--in <folder>]
   --in        folder of documents (.txt, .html, .htm, .pdf, .docx), read recursively   (default: seeds)
   --out       folder for figures/documents/indicators/regions.parquet and run.json (default: static/data)
@@ -16,12 +16,13 @@ const USAGE = `usage: npm run pipeline -- [--in <folder>] [--out <folder>] [--ca
               figures-k-of-n.parquet, documents-k-of-n.parquet, partition-k-of-n.json
   --merge     build the dashboard's tables in --out from the partitions in these folders, the same rows
               as one run; --in only when a document must be extracted again with other shards' issuers
+  --corrections  folder of reviewers' corrections (*.jsonl), applied to the tables (default: corrections, when there)
   --quiet     print nothing but errors`;
 
-interface Args { input: string; output: string; cache?: string; workers: number | 'auto'; shard?: Shard; merge?: string[]; inGiven: boolean; quiet: boolean }
+interface Args { input: string; output: string; cache?: string; workers: number | 'auto'; shard?: Shard; merge?: string[]; inGiven: boolean; quiet: boolean; corrections: string }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { input: 'seeds', output: 'static/data', cache: 'node_modules/.cache/kelan/pipeline', workers: 'auto', inGiven: false, quiet: false };
+  const a: Args = { input: 'seeds', output: 'static/data', cache: 'node_modules/.cache/kelan/pipeline', workers: 'auto', inGiven: false, quiet: false, corrections: 'corrections' };
   const value = (i: number, k: string) => {
     const v = argv[i];
     if (v === undefined || v.startsWith('--')) throw new Error(`${k} needs a value\n${USAGE}`);
@@ -45,6 +46,7 @@ function parseArgs(argv: string[]): Args {
       if (!/^[1-9][0-9]*$/.test(v)) throw new Error(`--workers needs a whole number of at least 1, not ${v}`);
     }
     else if (k === '--quiet') a.quiet = true;
+    else if (k === '--corrections') a.corrections = value(++i, k);
     else if (k === '--help' || k === '-h') { console.log(USAGE); process.exit(0); }
     else throw new Error(`unknown argument: ${k}\n${USAGE}`);
   }
@@ -66,13 +68,14 @@ function progressBar(enabled: boolean) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const report: PipelineReport = args.merge
-    ? await mergePartitions({ partitions: args.merge, output: args.output, input: args.inGiven ? args.input : undefined, cache: args.cache, workers: args.workers })
+    ? await mergePartitions({ partitions: args.merge, output: args.output, input: args.inGiven ? args.input : undefined, cache: args.cache, workers: args.workers, corrections: args.corrections })
     : await runPipeline({
       input: args.input,
       output: args.output,
       cache: args.cache,
       workers: args.workers,
       shard: args.shard,
+      corrections: args.corrections,
       progress: progressBar(!args.quiet && process.stderr.isTTY === true),
     });
   if (args.quiet) return;
@@ -80,6 +83,12 @@ async function main() {
   console.log(`  extracted ${report.documents_extracted} on ${report.workers} thread(s), ${report.documents_cached} from the cache${args.cache ? ` (${args.cache})` : ''}`);
   for (const r of report.refused) console.log(`  refused ${r.file}: ${r.reason}`);
   for (const w of report.warnings ?? []) console.log(`  warning: ${w}`);
+  const c = report.corrections;
+  if (c) {
+    console.log(`  corrections: ${c.applied} applied, ${c.rejected.length} of them rejections, ${c.orphaned.length} orphaned, ${c.refused.length} lines refused`);
+    for (const o of c.orphaned) console.log(`  orphaned correction ${o.source} (${o.doc_id}, ${o.quote}): ${o.reason}`);
+    for (const r of c.refused) console.log(`  refused correction ${r.source}: ${r.reason}`);
+  }
   const stages = Object.entries(report.stage_ms).map(([k, v]) => `${k} ${Math.round(v)} ms`).join(', ');
   console.log(`  stages: ${stages}`);
 }

@@ -10,6 +10,7 @@ import { corpusDigest, extractorVersion, fileDigest, OutcomeCache } from './cach
 import { Outcomes, type CorpusFile } from './outcomes.ts';
 import type { IssuerOf, Outcome } from './pool/extract.ts';
 import { inShard, shardSuffix, type Shard } from './shard/shard.ts';
+import { readCorrections, type CorrectionsReport } from './corrections/corrections.ts';
 import { commitOutput, rollForward } from './write/commit.ts';
 import { buildTables, openDuck, partFiles, PartWriter, SIZES, type Built, type Kept, type Sizes } from './write/parts.ts';
 import { listDocuments } from './read/read.ts';
@@ -36,6 +37,8 @@ export interface RunOptions {
   shard?: Shard;
   /** The size of batches and of documents' row groups (write/parts.ts); the output does not depend on them. */
   sizes?: Partial<Sizes>;
+  /** Folder of reviewers' corrections (`*.jsonl`, see corrections/corrections.ts); none when absent. */
+  corrections?: string;
 }
 
 /** run.json: the contract's report, with what came from the cache and how many threads extracted. */
@@ -49,6 +52,8 @@ export interface PipelineReport extends RunReport {
   documents_extracted_again?: number;
   /** SHA-256 over every input file's path and bytes: two runs over the same inputs say the same. */
   inputs_sha256: string;
+  /** What became of the reviewers' corrections: applied, orphaned, refused lines, rejected figures. */
+  corrections?: CorrectionsReport;
 }
 
 /** A refusal and the pass that made it: reading (1) or finishing a waiting document (2). */
@@ -180,6 +185,7 @@ export async function runPipeline(opts: RunOptions): Promise<PipelineReport> {
   const cache = opts.cache ? new OutcomeCache(opts.cache, version) : undefined;
   // What a killed run left: its commit finished, its working folders removed.
   rollForward(opts.output);
+  const read = readCorrections(opts.shard ? undefined : opts.corrections);
   const tmp = join(opts.output, `.tmp-${process.pid}`);
   const staged = join(tmp, 'out');
   rmSync(tmp, { recursive: true, force: true });
@@ -200,7 +206,7 @@ export async function runPipeline(opts: RunOptions): Promise<PipelineReport> {
     const t = now();
     try {
       built = await buildTables(duck.conn, keptOf(x.kept, sources), staged, tmp,
-        opts.shard ? { suffix: shardSuffix(opts.shard), keepFile: true, sizes } : { catalogs: catalogs(), sizes });
+        opts.shard ? { suffix: shardSuffix(opts.shard), keepFile: true, sizes } : { catalogs: catalogs(), sizes, corrections: read.corrections });
     } catch (e) {
       if (!cache) throw e;
       unreadable = e as Error;
@@ -228,6 +234,7 @@ export async function runPipeline(opts: RunOptions): Promise<PipelineReport> {
     documents_extracted: outcomes.extracted.size, documents_cached: outcomes.cached, workers: outcomes.threads, extractor_version: version,
     inputs_sha256: corpusDigest(x.inputs), warnings: [...warnings, ...(cache?.warnings ?? [])],
   };
+  if (built.corrections) report.corrections = { ...built.corrections, refused: read.refused };
   if (opts.shard) {
     report.shard = `${opts.shard.k}/${opts.shard.n}`;
     writeJson(staged, `partition${shardSuffix(opts.shard)}.json`, { ...report, pass_of_refused: x.refused.map((r) => r.pass), issuers: x.issuers, waited: x.waited, inputs: x.inputs });

@@ -5,6 +5,7 @@ import { Outcomes } from '../outcomes.ts';
 import { readSources } from '../read/sources.ts';
 import { catalogs, keptOf, peersOf, writeJson, type PipelineReport, type Refused, type Waited } from '../run.ts';
 import { quote } from '../write/parquet.ts';
+import { readCorrections } from '../corrections/corrections.ts';
 import { commitOutput, rollForward } from '../write/commit.ts';
 import { buildTables, openDuck, PartWriter, type Built, type Kept } from '../write/parts.ts';
 import type { IssuerOf } from '../pool/extract.ts';
@@ -26,6 +27,8 @@ export interface MergeOptions {
   cache?: string;
   workers?: number | 'auto';
   now?: () => number;
+  /** Folder of reviewers' corrections, applied to the merged tables. */
+  corrections?: string;
 }
 
 const PARTITION = /^partition-([0-9]+)-of-([0-9]+)\.json$/;
@@ -75,6 +78,7 @@ export async function mergePartitions(opts: MergeOptions): Promise<PipelineRepor
   for (const f of found) for (const [s, ms] of Object.entries(f.p.stage_ms)) stageMs[s] = (stageMs[s] ?? 0) + ms;
   const redone = new Set(redo.map((w) => w.docId));
   rollForward(opts.output);
+  const read = readCorrections(opts.corrections);
   const tmp = join(opts.output, `.tmp-${process.pid}`);
   const staged = join(tmp, 'out');
   rmSync(tmp, { recursive: true, force: true });
@@ -116,7 +120,7 @@ export async function mergePartitions(opts: MergeOptions): Promise<PipelineRepor
       extracted = outcomes.extracted.size;
     }
     const t = now();
-    built = await buildTables(duck.conn, kept, staged, tmp, { catalogs: catalogs() });
+    built = await buildTables(duck.conn, kept, staged, tmp, { catalogs: catalogs(), corrections: read.corrections });
     stageMs.write = (stageMs.write ?? 0) + now() - t;
   } catch (e) {
     rmSync(tmp, { recursive: true, force: true });
@@ -136,6 +140,7 @@ export async function mergePartitions(opts: MergeOptions): Promise<PipelineRepor
     // The digest one run over the shards' documents would give: their inputs in corpus order.
     inputs_sha256: corpusDigest(found.flatMap((f) => f.p.inputs).sort(byFile)),
   };
+  if (built!.corrections) report.corrections = { ...built!.corrections, refused: read.refused };
   writeJson(staged, 'run.json', report);
   commitOutput(staged, opts.output);
   rmSync(tmp, { recursive: true, force: true });

@@ -16,6 +16,9 @@ export interface DocumentParts {
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/** A figure's stable id: of its document and its quote's span in the raw text. */
+export const figureId = (docId: string, rawStart: number, rawEnd: number) => hash(`${docId}:${rawStart}:${rawEnd}`).slice(0, 16);
+
 /**
  * Characters of its sentence a figure carries: a longer sentence (a flattened table
  * listing thousands of numbers) is cut to this much around the figure, so that the
@@ -38,7 +41,7 @@ export function figureRow(p: DocumentParts, f: Figure): FigureRow {
   const [sStart, sEnd] = rawSpan(p.norm, sentence.start, sentence.end);
   const docId = p.raw.docId;
   return {
-    figure_id: hash(`${docId}:${rawStart}:${rawEnd}`).slice(0, 16),
+    figure_id: figureId(docId, rawStart, rawEnd),
     doc_id: docId, indicator: f.indicator, label: f.label, region: f.region, year: f.year, period: f.period,
     stance: f.stance, measure: f.measure, value: f.value, unit: f.unit, qualifier: f.qualifier,
     quote: p.raw.rawText.slice(rawStart, rawEnd), raw_start: rawStart, raw_end: rawEnd,
