@@ -66,12 +66,18 @@ export interface CorrectionsReport {
   rejected: Array<{ source: string; doc_id: string; quote: string; raw_start: number; who: string; note?: string }>;
 }
 
-const PERIODS = ['year', 'as_of', 'h1', 'multi_year', 'unknown'];
-const QUALIFIERS = ['exact', 'approx', 'at_least', 'more_than', 'at_most'];
+export const PERIODS = ['year', 'as_of', 'h1', 'multi_year', 'unknown'];
+export const QUALIFIERS = ['exact', 'approx', 'at_least', 'more_than', 'at_most'];
 const SHA = /^[0-9a-f]{64}$/;
 
-/** The reason `value` is not a correction, or null. */
-function invalid(v: unknown, known: { indicators: Set<string>; regions: Set<string> }): string | null {
+/** The catalogs a correction's ids must be in. */
+export interface Known { indicators: Set<string>; regions: Set<string> }
+
+/** The indicators and regions of the catalogs, as {@link invalid} checks ids against. */
+export const knownIds = (): Known => ({ indicators: new Set(indicatorRows().map((r) => r.indicator)), regions: new Set(regions().map((r) => r.region)) });
+
+/** The reason `value` is not a correction, or null (the review server checks a line with it before writing it). */
+export function invalid(v: unknown, known: { indicators: Set<string>; regions: Set<string> }): string | null {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'not a JSON object';
   const c = v as Record<string, unknown>;
   if (typeof c.doc_id !== 'string' || c.doc_id === '') return 'doc_id: not a document id';
@@ -111,7 +117,7 @@ function invalid(v: unknown, known: { indicators: Set<string>; regions: Set<stri
 export function readCorrections(dir: string | undefined): { corrections: Located[]; refused: CorrectionsReport['refused'] } {
   const refused: CorrectionsReport['refused'] = [];
   if (!dir || !statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return { corrections: [], refused };
-  const known = { indicators: new Set(indicatorRows().map((r) => r.indicator)), regions: new Set(regions().map((r) => r.region)) };
+  const known = knownIds();
   const latest = new Map<string, Located>();
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.jsonl')).sort()) {
     const lines = readFileSync(join(dir, name), 'utf8').split('\n');
