@@ -109,5 +109,7 @@ describe('review endpoint', () => {
     expect(served.data_version).toBe(answer.data_version);
     const [now] = await readParquet<Fig>(join(work, 'data', 'figures.parquet'), `SELECT * FROM t WHERE doc_id = '${fig.doc_id.replace(/'/g, "''")}' AND raw_start = ${fig.raw_start}`);
     expect(now).toMatchObject({ year: fig.year! - 1, reviewed: true });
+    const points = await readParquet<{ figure_id: string; year: number; n_reviewed: number }>(join(work, 'data', 'series', fig.indicator, `${(now as unknown as { region: string }).region}.parquet`));
+    expect(points.find((p) => p.year === fig.year! - 1 && p.n_reviewed > 0)).toBeDefined();
   }, 120_000);
 });

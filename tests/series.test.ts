@@ -80,7 +80,7 @@ describe("a chart's points, from its indicator's series file", () => {
     expect(points[0]).toEqual({
       indicator: 'high_tech_enterprises', measure: 'total', unit: 'count', region: 'hubei', year: 2020, stance: 'actual', period: 'year',
       figure_id: '00000000000000a1', value: 10400, qualifier: 'exact', quote: '10400家', label: '高新技术企业', confidence: 0.9,
-      year_inferred: false, n_figures: 2, n_documents: 2, n_values: 2, value_min: 10400, value_max: 10500,
+      year_inferred: false, n_figures: 2, n_documents: 2, n_values: 2, value_min: 10400, value_max: 10500, n_reviewed: 0,
     });
     expect(points[1]).toMatchObject({ figure_id: '00000000000000a3', n_figures: 1, n_documents: 1, n_values: 1, value_min: 14560, value_max: 14560 });
     expect(await ids({ ...HTE, measure: 'new', regions: ['hubei', 'wuhan', 'chongqing'] })).toEqual(['00000000000000a6']);

@@ -26,7 +26,8 @@ import { ID } from '../../src/lib/params.ts';
 const POINT = ['indicator', 'measure', 'unit', 'region', 'year', 'stance', 'period'];
 // The figure a point shows, and so opens.
 const SHOWN = ['figure_id', 'value', 'qualifier', 'quote', 'label', 'confidence', 'year_inferred'];
-const COUNTS = ['n_figures', 'n_documents', 'n_values', 'value_min', 'value_max'];
+// n_reviewed: how many of them a reviewer confirmed, fixed or added (corrections/), which charts and exports mark.
+const COUNTS = ['n_figures', 'n_documents', 'n_values', 'value_min', 'value_max', 'n_reviewed'];
 const COLUMNS = [...POINT, ...SHOWN, ...COUNTS];
 // The order a chart draws in.
 const ORDER = 'measure, unit, year, stance, confidence DESC, figure_id';
@@ -36,7 +37,7 @@ const TYPES: Record<string, string> = { year: 'INTEGER', value: 'DOUBLE', confid
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
-function pointsSql(figures: string): string {
+function pointsSql(figures: string, reviewed: boolean): string {
   return `WITH points AS (
   SELECT ${POINT.join(', ')},
     first(struct_pack(${SHOWN.join(', ')}) ORDER BY confidence DESC, figure_id) AS shown,
@@ -44,7 +45,8 @@ function pointsSql(figures: string): string {
     CAST(count(DISTINCT doc_id) AS INTEGER) AS n_documents,
     CAST(count(DISTINCT value) AS INTEGER) AS n_values,
     CAST(min(value) AS DOUBLE) AS value_min,
-    CAST(max(value) AS DOUBLE) AS value_max
+    CAST(max(value) AS DOUBLE) AS value_max,
+    CAST(${reviewed ? 'count(*) FILTER (WHERE reviewed)' : '0'} AS INTEGER) AS n_reviewed
   FROM ${figures}
   WHERE year IS NOT NULL
   GROUP BY ${POINT.join(', ')})
@@ -71,7 +73,10 @@ export async function writeSeries(conn: DuckDBConnection, figures: string, dir: 
   await copy(`SELECT indicator, measure, unit, region, CAST(count(*) AS INTEGER) AS n_figures, CAST(count(year) AS INTEGER) AS n_dated
 FROM ${figures} GROUP BY ALL ORDER BY ALL`, SERIES_INDEX);
   // Ordered by file, so that each file's rows are a run of row groups the others skip.
-  await conn.run(`CREATE OR REPLACE TEMP TABLE ${STAGED} AS ${pointsSql(figures)} ORDER BY indicator, region`);
+  // Figures written before corrections existed have no reviewed column: none of them is reviewed.
+  const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM ${figures}`);
+  const reviewed = described.getRows().some((r) => r[0] === 'reviewed');
+  await conn.run(`CREATE OR REPLACE TEMP TABLE ${STAGED} AS ${pointsSql(figures, reviewed)} ORDER BY indicator, region`);
   try {
     const found = await conn.runAndReadAll(`SELECT DISTINCT indicator, region FROM ${STAGED} ORDER BY indicator, region`);
     for (const [indicator, region] of found.getRows() as Array<[string | null, string | null]>) {

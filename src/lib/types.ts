@@ -115,6 +115,8 @@ export interface SeriesRow {
   n_values: number;
   value_min: number;
   value_max: number;
+  /** How many of them a reviewer confirmed, fixed or added (absent from data written before corrections). */
+  n_reviewed?: number;
 }
 
 /** How many figures an indicator has per measure, unit and region: a row of `series/index.parquet`, which pickers count from. */
