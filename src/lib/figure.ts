@@ -2,7 +2,8 @@
  * A chart point's drill-down: the figure with its sentence and document, and
  * every other figure that reports the same fact, flagged when their values differ.
  */
-import { figureDetail, sameFact, type Exec } from './db/queries.ts';
+import { figureDetail, sameFact, targetOfFact, type Exec } from './db/queries.ts';
+import { UNPAIRED, wholeYear, type TargetPairRow } from './targets.ts';
 
 /** A figure as the drill-down shows it. */
 export interface FigureDetail {
@@ -26,7 +27,18 @@ export async function loadFigure(exec: Exec, id: string, indicator?: string) {
   if (!figure) return null;
   const same = figure.year === null ? [] : await exec<SameFactRow>(sameFact({ ...figure, year: figure.year }));
   const values = new Set(same.map((s) => s.value));
-  return { figure, same, conflict: values.size > 1 };
+  return { figure, same, conflict: values.size > 1, pair: await pairOf(exec, figure) };
+}
+
+/**
+ * The target a figure is, or is the actual of, with the actual and the attainment (`targetOfFact`, the
+ * query the targets view runs): null for a figure no target is paired with (an expected value, part of a
+ * year or several years, an undated figure, `other`, or a fact that has no target).
+ */
+export async function pairOf(exec: Exec, f: Pick<FigureDetail, 'region' | 'indicator' | 'measure' | 'unit' | 'year' | 'stance' | 'period'>): Promise<TargetPairRow | null> {
+  if (f.year === null || (f.stance !== 'target' && f.stance !== 'actual') || !wholeYear(f.period) || UNPAIRED.includes(f.indicator)) return null;
+  const [pair] = await exec<TargetPairRow>(targetOfFact({ ...f, year: f.year }));
+  return pair ?? null;
 }
 
 /** The sentence cut around the quote, so the number can be marked. */

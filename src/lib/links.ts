@@ -12,9 +12,12 @@ export function documentHref(docId: string, figureId: string | null, lang: Lang 
   return `/doc?${p}`;
 }
 
-/** A figure's drill-down on the compare view (without the base path): its indicator, measure and region, the figure open. */
-export function drillDownHref(f: Pick<FigureRow, 'indicator' | 'measure' | 'unit' | 'region' | 'figure_id'>, lang: Lang | null): string {
-  const p = stateToParams({ indicator: f.indicator, measure: f.measure, unit: f.unit, regions: [f.region], indicators: [], figure: f.figure_id, lang }, 'compare');
+/**
+ * A figure's drill-down on the compare view (without the base path): its indicator, measure and region, the figure open;
+ * `targets` joins each target to its actual on the chart.
+ */
+export function drillDownHref(f: Pick<FigureRow, 'indicator' | 'measure' | 'unit' | 'region' | 'figure_id'>, lang: Lang | null, options: { targets?: boolean } = {}): string {
+  const p = stateToParams({ indicator: f.indicator, measure: f.measure, unit: f.unit, regions: [f.region], indicators: [], figure: f.figure_id, lang, targets: options.targets }, 'compare');
   return `/?${p}`;
 }
 

@@ -69,3 +69,17 @@ export const DEFAULT_INDICATOR = 'high_tech_enterprises';
 export const DEFAULT_INDICATORS = [DEFAULT_INDICATOR, 'tech_contract_turnover', 'rd_expenditure'];
 /** The regions every view opens on. */
 export const DEFAULT_REGIONS = ['hubei', 'wuhan', 'chongqing'];
+
+/** A switch in a URL (`targets=1`, `share=1`, `national=1`): on only when it says `1`. */
+export const FLAG_ON = '1';
+/** Whether a URL switch is on. */
+export function readFlag(raw: string | null | undefined): boolean {
+  return raw === FLAG_ON;
+}
+/** A derived point (a city's share of its province): its two figures' ids, `<child>.<parent>`. */
+export const DERIVED_ID = /^[0-9a-f]{16}\.[0-9a-f]{16}$/;
+/** What the targets view filters by: met, fell short, or no actual reported yet. */
+export const TARGET_STATUSES = ['met', 'unmet', 'unknown'] as const;
+export type TargetStatus = (typeof TARGET_STATUSES)[number];
+/** The largest page number a view's `page` reads; beyond it the last page shows anyway. */
+export const MAX_PAGE = 99_999;

@@ -1,5 +1,5 @@
 import type { Lang } from './i18n.ts';
-import { DEFAULT_INDICATOR, DEFAULT_INDICATORS, DEFAULT_REGIONS, FIGURE_ID, ID, LANGS, oneOf, UNIT_WORD } from './params.ts';
+import { DEFAULT_INDICATOR, DEFAULT_INDICATORS, DEFAULT_REGIONS, DERIVED_ID, FIGURE_ID, FLAG_ON, ID, LANGS, oneOf, readFlag, UNIT_WORD } from './params.ts';
 
 /** What a compare or small-multiples view shows; all of it lives in the URL. */
 export interface ViewState {
@@ -14,7 +14,16 @@ export interface ViewState {
   /** The figure whose drill-down is open. */
   figure: string | null;
   lang: Lang | null;
+  /** The compare view's options: targets joined to their actuals, a city's share of its province, national figures as a reference line. */
+  targets?: boolean;
+  share?: boolean;
+  national?: boolean;
+  /** The derived point (a share) whose drill-down is open: `<child figure>.<parent figure>`. */
+  derived?: string | null;
 }
+
+/** The compare view's switches, as the URL names them. */
+const OPTIONS = ['targets', 'share', 'national'] as const;
 
 const ids = (s: string | null) => (s ?? '').split(',').filter((x) => ID.test(x));
 
@@ -27,6 +36,7 @@ export function parseState(params: URLSearchParams): ViewState {
   const indicators = ids(params.get('indicators'));
   const figure = params.get('figure');
   const lang = params.get('lang');
+  const derived = params.get('derived');
   return {
     indicator: ID.test(indicator) ? indicator : DEFAULT_INDICATOR,
     measure: measure && ID.test(measure) ? measure : null,
@@ -35,6 +45,10 @@ export function parseState(params: URLSearchParams): ViewState {
     indicators: indicators.length ? indicators : DEFAULT_INDICATORS,
     figure: figure && FIGURE_ID.test(figure) ? figure : null,
     lang: oneOf(lang, LANGS),
+    targets: readFlag(params.get('targets')),
+    share: readFlag(params.get('share')),
+    national: readFlag(params.get('national')),
+    derived: derived && DERIVED_ID.test(derived) ? derived : null,
   };
 }
 
@@ -45,9 +59,11 @@ export function stateToParams(s: ViewState, view: 'compare' | 'multiples'): URLS
     p.set('indicator', s.indicator);
     if (s.measure) p.set('measure', s.measure);
     if (s.unit) p.set('unit', s.unit);
+    for (const o of OPTIONS) if (s[o]) p.set(o, FLAG_ON);
   } else p.set('indicators', s.indicators.join(','));
   p.set('regions', s.regions.join(','));
   if (s.figure) p.set('figure', s.figure);
+  if (view === 'compare' && s.derived) p.set('derived', s.derived);
   if (s.lang) p.set('lang', s.lang);
   return p;
 }

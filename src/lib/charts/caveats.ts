@@ -21,8 +21,11 @@ export const LOW_CONFIDENCE = 0.7;
 /** A value that is not one whole year's: the first half, part of a year, several years. */
 export type PeriodMark = 'h1' | 'part' | 'span';
 
-/** What a key entry explains: a period mark, the ring of an uncertain point, or the line of a point whose sources disagree. */
-export type KeyKind = PeriodMark | 'uncertain' | 'range';
+/**
+ * What a key entry explains: a period mark, the ring of an uncertain point, the line of a point whose sources
+ * disagree, the arrow from a target to its actual, or the national reference line.
+ */
+export type KeyKind = PeriodMark | 'uncertain' | 'range' | 'link' | 'national';
 
 const PERIOD_MARKS: Record<string, PeriodMark> = { h1: 'h1', unknown: 'part', multi_year: 'span' };
 const MARK_ORDER: PeriodMark[] = ['h1', 'part', 'span'];
@@ -77,4 +80,12 @@ export function markKey(rows: PointFacts[], lang: Lang): KeyEntry[] {
   if (rows.some(isUncertain)) entries.push({ kind: 'uncertain', label: '', text: t(lang, 'keyUncertain').replace('{c}', String(LOW_CONFIDENCE)) });
   if (rows.some(hasRange)) entries.push({ kind: 'range', label: '', text: t(lang, 'keyRange') });
   return entries;
+}
+
+/** The key entries of what a chart's options draw: target-to-actual arrows, the national reference line. */
+export function optionKey(lang: Lang, drawn: { links: boolean; national: boolean }): KeyEntry[] {
+  return [
+    ...(drawn.links ? [{ kind: 'link' as const, label: '', text: t(lang, 'keyLink') }] : []),
+    ...(drawn.national ? [{ kind: 'national' as const, label: '', text: t(lang, 'keyNational') }] : []),
+  ];
 }

@@ -3,6 +3,7 @@ import * as aq from 'arquero';
 import { t, type Lang } from '../i18n.ts';
 import { regionColors } from '../palette.ts';
 import { displayUnit, formatValue, qualifierMark } from '../units.ts';
+import { formatAttainment, type TargetLink } from '../targets.ts';
 import { caveatNotes, hasRange, isUncertain, periodLabel, periodMark } from './caveats.ts';
 
 /** A figure as the compare chart draws it. */
@@ -44,6 +45,10 @@ export interface CompareOptions {
   document?: Document;
   /** Plot's HTML legend above the chart (the dashboard); false when a frame draws its own (exports, embeds). */
   legend?: boolean;
+  /** Targets joined to their actuals (`targetLinks`): a dotted arrow from each target to the same year's actual, labelled with the attainment. */
+  links?: TargetLink<ChartRow>[];
+  /** National figures drawn as a grey dashed reference line (never coloured, summed or stacked with the regions). */
+  reference?: { rows: ChartRow[]; label: string };
   theme?: Theme;
 }
 
@@ -123,7 +128,7 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
       ...caveatNotes(p, o.lang), ...sources(p)].join(' · ');
   const label = (p: Point) => periodLabel(periodMark(p.period)!, o.lang);
   // Tags each drawn point with its figure so a click or Enter can open it.
-  const tag = (data: Point[]): Plot.RenderFunction => (index, scales, values, dimensions, context, next) => {
+  const tag = (data: Point[], extra = ''): Plot.RenderFunction => (index, scales, values, dimensions, context, next) => {
     const g = next!(index, scales, values, dimensions, context) as SVGGElement;
     const marks = g.querySelectorAll('circle, path');
     index.forEach((i, k) => {
@@ -140,7 +145,30 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
       el.setAttribute('role', 'button');
       el.setAttribute('aria-label', describe(p));
       const mark = periodMark(p.period);
-      el.setAttribute('class', `point ${p.stance}${mark ? ` period-${mark}` : ''}${isUncertain(p) ? ' uncertain' : ''}`);
+      el.setAttribute('class', `point ${p.stance}${mark ? ` period-${mark}` : ''}${isUncertain(p) ? ' uncertain' : ''}${extra}`);
+    });
+    return g;
+  };
+  const links = o.links ?? [];
+  const reference: Point[] = (o.reference?.rows ?? []).map((r) => ({ ...r, v: r.value / unit.scale }));
+  const referenceLine = linePoints(reference);
+  const refName = o.reference?.label ?? '';
+  const describeRef = (p: Point) => `${refName} · ${describe(p)}`;
+  const linkText = (l: TargetLink<ChartRow>) => `${formatAttainment(l.attainment, o.lang)}${l.met ? '✓' : '✗'}`;
+  const describeLink = (l: TargetLink<ChartRow>) => `${o.regionName(l.region)} ${l.year}: ${t(o.lang, 'target')} ${formatValue(l.target.value, l.target.unit, l.target.qualifier, o.lang, l.target.measure)} → ${t(o.lang, 'actual')} ${formatValue(l.actual.value, l.actual.unit, l.actual.qualifier, o.lang, l.actual.measure)} · ${t(o.lang, 'attainment')} ${formatAttainment(l.attainment, o.lang)} · ${t(o.lang, l.met ? 'targetMet' : 'targetUnmet')}`;
+  // Tags each arrow with the pair it joins, for tests and screen readers.
+  const tagLinks: Plot.RenderFunction = (index, scales, values, dimensions, context, next) => {
+    const g = next!(index, scales, values, dimensions, context) as SVGGElement;
+    const marks = g.querySelectorAll('path');
+    index.forEach((i, k) => {
+      const el = marks[k];
+      const l = links[i];
+      if (!el || !l) return;
+      el.setAttribute('data-target-id', l.target.figure_id);
+      el.setAttribute('data-actual-id', l.actual.figure_id);
+      el.setAttribute('data-attainment', l.attainment === null ? '' : String(l.attainment));
+      el.setAttribute('data-met', String(l.met));
+      el.setAttribute('aria-label', describeLink(l));
     });
     return g;
   };
@@ -174,11 +202,31 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
     ariaDescription: summary,
     style: { fontFamily: FONT_FAMILY, fontSize: '12px', overflow: 'visible', color: o.theme ? theme.ink : undefined, background: o.theme ? theme.ground : undefined },
     // The axis label sits below the tick labels, so it never runs into the last year.
-    x: { label: t(o.lang, 'year'), labelOffset: 38, tickFormat: 'd', ticks: yearTicks(points), nice: false, inset: 16 },
+    x: { label: t(o.lang, 'year'), labelOffset: 38, tickFormat: 'd', ticks: yearTicks([...points, ...reference]), nice: false, inset: 16 },
     y: { label: axisLabel, grid: true, reverse: rank, nice: true, zero: !rank && o.unit !== 'percent' },
     color: { type: 'categorical', domain, range: domain.map((r) => colors.get(r)!), legend: o.legend ?? true, tickFormat: o.regionName },
     marks: [
       rank ? null : Plot.ruleY([0], { stroke: theme.rule }),
+      // The nation is a reference, not one of the regions: grey, dashed, under them, with a label at its last year.
+      referenceLine.length ? Plot.line(referenceLine, {
+        x: 'year', y: 'v', stroke: theme.muted, strokeWidth: 1.5, strokeDasharray: '6,4', className: 'national-line', ariaHidden: 'true', pointerEvents: 'none',
+      }) : null,
+      reference.length ? Plot.dot(reference, {
+        x: 'year', y: 'v', stroke: theme.muted, fill: theme.ground, strokeWidth: 1.5, r: 4, symbol: 'square', title: describeRef, render: tag(reference, ' national'),
+      }) : null,
+      referenceLine.length ? Plot.text(referenceLine.slice(-1), {
+        x: 'year', y: 'v', text: () => refName, fill: theme.muted, dx: 8, dy: -10, textAnchor: 'start', fontSize: 10, className: 'national-label', ariaHidden: 'true',
+      }) : null,
+      // Each target to the same year's actual: a dotted arc (the range line through a point is straight), its attainment beside it.
+      links.length ? Plot.arrow(links, {
+        x1: 'year', x2: 'year', y1: (l: TargetLink<ChartRow>) => l.target.value / unit.scale, y2: (l: TargetLink<ChartRow>) => l.actual.value / unit.scale,
+        stroke: 'region', strokeWidth: 1.25, strokeDasharray: '2,3', bend: true, inset: 7, headLength: 7,
+        className: 'target-link', title: describeLink, render: tagLinks,
+      }) : null,
+      links.length ? Plot.text(links, {
+        x: 'year', y: (l: TargetLink<ChartRow>) => (l.target.value + l.actual.value) / 2 / unit.scale, text: linkText, fill: 'region',
+        dx: 14, textAnchor: 'start', fontSize: 10, fontWeight: 'bold', className: 'attainment-label', ariaHidden: 'true', pointerEvents: 'none',
+      }) : null,
       Plot.line(linePoints(points), { x: 'year', y: 'v', z: 'region', stroke: 'region', strokeWidth: 2 }),
       ranged.length ? Plot.ruleX(ranged, {
         x: 'year', y1: (p: Point) => p.value_min! / unit.scale, y2: (p: Point) => p.value_max! / unit.scale, stroke: 'region',

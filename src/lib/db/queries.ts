@@ -6,6 +6,8 @@
  * tests (DuckDB in Node), so they keep to SQL both versions speak.
  */
 
+import { LOWER_IS_BETTER, UNPAIRED, WHOLE_YEAR } from '../targets.ts';
+
 /** SQL and the values bound to its `?` placeholders. */
 export interface Query {
   name: string;
@@ -246,4 +248,125 @@ WHERE genre IS NOT NULL AND genre <> ''
 GROUP BY genre ORDER BY n DESC, genre`,
     params: [],
   };
+}
+
+/** What the targets view is filtered by; empty means every target. */
+export interface TargetFilter {
+  region?: string;
+  indicator?: string;
+  /** `met`, `unmet` (an actual falls short) or `unknown` (no actual reported yet). */
+  status?: string;
+}
+
+/** Columns the targets view may be sorted by (anything else is refused, never spliced). */
+export const TARGET_SORTABLE = ['year', 'region', 'indicator', 'target', 'actual', 'attainment'] as const;
+export type TargetSort = (typeof TARGET_SORTABLE)[number];
+
+/** One fact's target and actual, as `targetKey` names them: region, indicator, measure, unit and year. */
+export interface FactKey {
+  region: string;
+  indicator: string;
+  measure: string;
+  unit: string;
+  year: number;
+}
+
+/**
+ * Every target joined to the actual reported for its region, indicator, measure, unit and year, with the
+ * attainment and whether it was met, by the rules in `../targets.ts`: whole-year figures only, not `other`,
+ * each side the most confident figure (ties by figure id), with how many figures and values stand behind it.
+ * Narrowed to one fact by `key` (the figure panel), else by `filter`.
+ */
+function targetPairsSql(filter: TargetFilter, key?: FactKey): { sql: string; params: Query['params'] } {
+  const params: Query['params'] = ['target', 'actual', ...WHOLE_YEAR, ...UNPAIRED];
+  const narrow: string[] = [];
+  if (key) {
+    narrow.push('region = ?', 'indicator = ?', 'measure = ?', 'unit = ?', 'year = ?');
+    params.push(key.region, key.indicator, key.measure, key.unit, key.year);
+  } else {
+    if (filter.region) narrow.push('region = ?'), params.push(filter.region);
+    if (filter.indicator) narrow.push('indicator = ?'), params.push(filter.indicator);
+  }
+  const keyCols = ['region', 'indicator', 'measure', 'unit', 'year'];
+  const same = (a: string, b: string) => keyCols.map((c) => `${a}.${c} = ${b}.${c}`).join(' AND ');
+  const lower = `t.measure IN (${placeholders(LOWER_IS_BETTER.length)})`;
+  params.push(...LOWER_IS_BETTER, ...LOWER_IS_BETTER, ...LOWER_IS_BETTER);
+  const side = (p: string, s: string, name: string) => `${p}.figure_id AS ${name}_id, ${p}.doc_id AS ${name}_doc, ${p}.value AS ${name}_value,
+  ${p}.qualifier AS ${name}_qualifier, ${p}.quote AS ${name}_quote, ${p}.sentence AS ${name}_sentence, ${p}.confidence AS ${name}_confidence,
+  ${p}.period AS ${name}_period, CAST(${s}.n AS INTEGER) AS ${name}_figures, CAST(${s}.n_values AS INTEGER) AS ${name}_values,
+  ${s}.lo AS ${name}_min, ${s}.hi AS ${name}_max`;
+  const sql = `WITH cand AS (
+  SELECT figure_id, doc_id, region, indicator, measure, unit, year, stance, period, value, qualifier, quote, sentence, confidence
+  FROM figures
+  WHERE stance IN (?, ?) AND year IS NOT NULL AND period IN (${placeholders(WHOLE_YEAR.length)})
+    AND indicator NOT IN (${placeholders(UNPAIRED.length)})${narrow.map((n) => ` AND ${n}`).join('')}
+), picked AS (
+  SELECT *, row_number() OVER (PARTITION BY ${keyCols.join(', ')}, stance ORDER BY confidence DESC, figure_id) AS pick FROM cand
+), stats AS (
+  SELECT ${keyCols.join(', ')}, stance, count(*) AS n, count(DISTINCT value) AS n_values, min(value) AS lo, max(value) AS hi
+  FROM cand GROUP BY ${keyCols.join(', ')}, stance
+), pairs AS (
+  SELECT t.region, t.indicator, t.measure, t.unit, t.year, ${side('t', 'ts', 'target')}, ${side('a', 'sa', 'actual')},
+    CASE WHEN a.figure_id IS NULL THEN NULL
+      WHEN ${lower} THEN CASE WHEN a.value > 0 THEN t.value / a.value END
+      ELSE CASE WHEN t.value > 0 THEN a.value / t.value END END AS attainment,
+    CASE WHEN a.figure_id IS NULL THEN NULL
+      WHEN ${lower} THEN a.value <= t.value
+      WHEN t.qualifier = 'more_than' THEN a.value > t.value
+      ELSE a.value >= t.value END AS met,
+    ${lower} AS lower_is_better
+  FROM picked t
+  JOIN stats ts ON ${same('ts', 't')} AND ts.stance = 'target'
+  LEFT JOIN picked a ON ${same('a', 't')} AND a.stance = 'actual' AND a.pick = 1
+  LEFT JOIN stats sa ON ${same('sa', 't')} AND sa.stance = 'actual'
+  WHERE t.stance = 'target' AND t.pick = 1
+)
+SELECT p.*, td.title AS target_title, td.issuer AS target_issuer, CAST(td.published AS VARCHAR) AS target_published,
+  ad.title AS actual_title, ad.issuer AS actual_issuer, CAST(ad.published AS VARCHAR) AS actual_published
+FROM pairs p JOIN documents td ON td.doc_id = p.target_doc LEFT JOIN documents ad ON ad.doc_id = p.actual_doc`;
+  return { sql, params };
+}
+
+function statusWhere(status: string | undefined): string {
+  if (status === 'met') return 'WHERE p.met';
+  if (status === 'unmet') return 'WHERE NOT p.met';
+  if (status === 'unknown') return 'WHERE p.actual_id IS NULL';
+  return '';
+}
+
+/** A page of the targets view: each target with its actual (or none yet), its attainment and whether met. */
+export function targetPairs(filter: TargetFilter, sort: TargetSort, descending: boolean, limit: number, offset: number): Query {
+  if (!TARGET_SORTABLE.includes(sort)) throw new Error(`cannot sort targets by ${sort}`);
+  const base = targetPairsSql(filter);
+  const dir = descending ? 'DESC' : 'ASC';
+  const column: Record<TargetSort, string> = {
+    year: 'p.year', region: 'p.region', indicator: 'p.indicator', target: 'p.target_value', actual: 'p.actual_value', attainment: 'p.attainment',
+  };
+  return {
+    name: 'targetPairs',
+    sql: `${base.sql}
+${statusWhere(filter.status)}
+ORDER BY ${column[sort]} ${dir} NULLS LAST, p.region, p.indicator, p.measure, p.unit, p.year
+LIMIT ? OFFSET ?`,
+    params: [...base.params, Math.max(1, Math.floor(limit)), Math.max(0, Math.floor(offset))],
+  };
+}
+
+/** How many targets the filter keeps, and how many of them were met, fell short, or have no actual yet. */
+export function targetCounts(filter: TargetFilter): Query {
+  const base = targetPairsSql(filter);
+  return {
+    name: 'targetCounts',
+    sql: `SELECT CAST(count(*) AS INTEGER) AS n, CAST(count(*) FILTER (WHERE met) AS INTEGER) AS met,
+  CAST(count(*) FILTER (WHERE NOT met) AS INTEGER) AS unmet, CAST(count(*) FILTER (WHERE actual_id IS NULL) AS INTEGER) AS unknown
+FROM (${base.sql}
+${statusWhere(filter.status)}) p`,
+    params: base.params,
+  };
+}
+
+/** The target and actual of one fact (a figure's region, indicator, measure, unit and year), if it has a target: the figure panel's. */
+export function targetOfFact(key: FactKey): Query {
+  const base = targetPairsSql({}, key);
+  return { name: 'targetOfFact', sql: base.sql, params: base.params };
 }
