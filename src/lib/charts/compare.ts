@@ -27,6 +27,8 @@ export interface ChartRow {
   n_values?: number;
   value_min?: number;
   value_max?: number;
+  /** How many of the point's figures a reviewer confirmed, fixed or added (corrections/): marked ✓. */
+  n_reviewed?: number;
 }
 
 /** What the chart needs besides its rows. */
@@ -125,7 +127,7 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
   ];
   const describe = (p: Point) =>
     [`${o.regionName(p.region)} ${p.year} ${t(o.lang, p.stance as 'actual')}: ${formatValue(p.value, p.unit, p.qualifier, o.lang, p.measure)} (${p.quote})`,
-      ...caveatNotes(p, o.lang), ...sources(p)].join(' · ');
+      ...caveatNotes(p, o.lang), ...sources(p), ...(p.n_reviewed ? [o.lang === 'en' ? '✓ reviewed' : '✓ 已审核'] : [])].join(' · ');
   const label = (p: Point) => periodLabel(periodMark(p.period)!, o.lang);
   // Tags each drawn point with its figure so a click or Enter can open it.
   const tag = (data: Point[], extra = ''): Plot.RenderFunction => (index, scales, values, dimensions, context, next) => {
@@ -146,6 +148,7 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
       el.setAttribute('aria-label', describe(p));
       const mark = periodMark(p.period);
       el.setAttribute('class', `point ${p.stance}${mark ? ` period-${mark}` : ''}${isUncertain(p) ? ' uncertain' : ''}${extra}`);
+      if (p.n_reviewed) el.setAttribute('data-reviewed', String(p.n_reviewed));
     });
     return g;
   };
@@ -242,6 +245,9 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
         x: 'year', y: 'v', stroke: 'region', fill: theme.ground, strokeWidth: 2, r: 6,
         symbol: (p: Point) => (p.stance === 'target' ? 'circle' : 'diamond'), title: describe, render: tag(planned),
       }),
+      points.some((p) => p.n_reviewed) ? Plot.text(points.filter((p) => p.n_reviewed), {
+        x: 'year', y: 'v', text: () => '✓', fill: 'region', dx: -10, dy: -9, fontSize: 10, fontWeight: 'bold', className: 'reviewed-mark', ariaHidden: 'true', pointerEvents: 'none',
+      }) : null,
       Plot.text(qualified, { x: 'year', y: 'v', text: (p: Point) => qualifierMark(p.qualifier), fill: 'region', dx: 10, dy: -9, fontWeight: 'bold' }),
       Plot.text(partial, {
         x: 'year', y: 'v', text: label, fill: 'region', dx: 11, dy: 13, textAnchor: 'start', fontSize: 10, fontWeight: 'bold',
