@@ -152,7 +152,7 @@ export async function serve(opts: ServeOptions): Promise<Serving> {
       const req = res.req;
       // sirv ignores If-Range. A browser that holds part of a file asks for the rest with If-Range and the
       // validator it got (the ETag, or Last-Modified): a range is served when that is still the file's, else the whole file.
-      if (req.headers.range !== undefined) req.headers.range = unchanged(req.headers['if-range'], stats) ? sirvRange(req.headers.range, stats.size) : undefined;
+      if (req.headers.range !== undefined) req.headers.range = unchanged(req.headers['if-range'] as string | undefined, stats) ? sirvRange(req.headers.range, stats.size) : undefined;
       // sirv answers a range that starts past the end with 416 and no body; Node gives the GET a Content-Length of 0 but not the HEAD.
       if (req.headers.range !== undefined && Number.parseInt(req.headers.range.slice('bytes='.length), 10) >= stats.size) res.setHeader('Content-Length', '0');
       // SvelteKit names immutable assets by their content hash; everything else, the data above all, is checked each time.

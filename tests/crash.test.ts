@@ -53,16 +53,6 @@ beforeAll(() => {
 });
 
 describe('a pipeline killed with SIGKILL', () => {
-  let reference: string;
-  let runMs: number;
-
-  beforeAll(async () => {
-    reference = join(work, 'reference');
-    const first = await pipeline(['--in', corpus, '--out', reference, '--no-cache']);
-    expect(first.code).toBe(0);
-    runMs = first.ms;
-  }, 300_000);
-
   it('at 10 moments of cold runs, 5 of incremental reruns and 5 of shard runs leaves the previous output whole, and the next run writes what an unkilled one does', async () => {
     const out = join(work, 'out');
     const cache = join(work, 'cache');
