@@ -270,6 +270,8 @@ async function sizeBench(size: number, args: Args, sources: Sources, cores: numb
       ],
       ['l', 'r', 'r', 'r'],
     ));
+    const between = stages.find((x) => x.stage === '(between stages)');
+    if (between && between.ms < 0) console.log('(stage times overlap: the run times stages that proceed side by side, so they sum past its wall time)');
     if (runJson.documents_refused > 0) {
       console.log(`refused ${runJson.documents_refused}:`);
       for (const r of runJson.refused.slice(0, 10)) console.log(`  ${r.file}: ${r.reason}`);
