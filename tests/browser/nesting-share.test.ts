@@ -97,7 +97,7 @@ describe('a city and its province on one chart', () => {
       expect(d.fill).toBe('rgb(255, 255, 255)');
       expect(d.label).toContain('推算值');
     }
-    await expect(page.locator('[data-testid=share-section] h2').innerText()).resolves.toContain('武汉占湖北的比重(推算值)');
+    expect(await page.locator('[data-testid=share-section] h2').allInnerTexts()).toEqual(['武汉占湖北的比重(推算值)']);
 
     for (const e of expected) {
       await page.locator(`[data-testid=share-chart] [data-derived="${e.id}"]`).focus();
