@@ -80,12 +80,12 @@ describe('figuresCsv', () => {
   it('writes the contract columns with names beside ids, sentence and sources quoted where needed', () => {
     const [header, first] = figuresCsv(rows, names).slice(1).split('\r\n');
     expect(header.split(',')).toEqual([...FIGURE_CSV_COLUMNS]);
-    expect(first).toBe('f1,hubei,湖北,high_tech_enterprises,高新技术企业,,2020,,,,10400,,,10400家,"达到10400家,同比增长",答复,湖北省科技厅,,,,,');
+    expect(first).toBe('f1,hubei,湖北,high_tech_enterprises,高新技术企业,,2020,,,,10400,,,10400家,"达到10400家,同比增长",答复,湖北省科技厅,,,,,,');
   });
 
   it('adds the data version and build date as last columns when given', () => {
     const [header, first] = figuresCsv(rows, names, { version: 'd9094500ce56', built: '2026-11-29' }).slice(1).split('\r\n');
-    expect(header.endsWith(',year_inferred,data_version,data_built')).toBe(true);
+    expect(header.endsWith(',year_inferred,reviewed,data_version,data_built')).toBe(true);
     expect(first.endsWith(',d9094500ce56,2026-11-29')).toBe(true);
   });
 });

@@ -205,7 +205,7 @@ describe('figures table', () => {
     expect(row).toEqual({
       figure_id: '00000000000000b7', doc_id: 'b.txt', region: 'chongqing', indicator: 'high_tech_enterprises', label: '高新技术企业',
       year: 2022, period: 'year', stance: 'actual', measure: 'total', value: 6348, unit: 'count', qualifier: 'exact', quote: '6348家',
-      confidence: 0.9, title: '重庆市科学技术局答复函', published: '2023-07-26',
+      confidence: 0.9, reviewed: false, title: '重庆市科学技术局答复函', published: '2023-07-26',
     });
   });
 
@@ -219,7 +219,7 @@ describe('figures table', () => {
     expect(got[0]).toEqual({
       figure_id: '00000000000000a5', region: 'wuhan', indicator: 'high_tech_enterprises', label: '高新技术企业', year: 2020,
       period: 'year', stance: 'actual', measure: 'total', value: 6259, unit: 'count', qualifier: 'exact', quote: '6259家',
-      sentence: '武汉市高新技术企业6259家。', confidence: 0.9, year_inferred: false, title: '关于第278号建议的答复',
+      sentence: '武汉市高新技术企业6259家。', confidence: 0.9, year_inferred: false, reviewed: false, title: '关于第278号建议的答复',
       issuer: '湖北省科学技术厅', published: '2021-07-29', doc_number: null, doc_id: 'a.txt',
     });
     expect((await rows(tableExport({}))).length).toBe(12);

@@ -20,6 +20,8 @@ export const SCHEMAS: Record<keyof Tables, { columns: Record<string, string>; or
       qualifier: 'VARCHAR', quote: 'VARCHAR', raw_start: 'INTEGER', raw_end: 'INTEGER', sentence: 'VARCHAR',
       sentence_raw_start: 'INTEGER', sentence_raw_end: 'INTEGER', confidence: 'DOUBLE', year_inferred: 'BOOLEAN',
       text_start: 'INTEGER', text_end: 'INTEGER', sentence_text_start: 'INTEGER',
+      // Whether a reviewer decided on the figure, and how (JSON): set when corrections are applied (corrections/).
+      reviewed: 'BOOLEAN', review: 'VARCHAR',
     },
     // Clustered as the dashboard asks: a chart reads one indicator's regions and years, so
     // DuckDB skips every row group whose min/max rule the indicator out (a document's

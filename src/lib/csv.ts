@@ -36,7 +36,7 @@ export function toCsv(header: readonly string[], rows: ReadonlyArray<readonly Cs
 /** The columns of every CSV of figures (the table's, a chart's): the figure, then its sources, named as in the data contract. */
 export const FIGURE_CSV_COLUMNS = [
   'figure_id', 'region', 'region_name', 'indicator', 'indicator_name', 'label', 'year', 'period', 'stance', 'measure', 'value', 'unit',
-  'qualifier', 'quote', 'sentence', 'title', 'issuer', 'published', 'doc_number', 'doc_id', 'confidence', 'year_inferred',
+  'qualifier', 'quote', 'sentence', 'title', 'issuer', 'published', 'doc_number', 'doc_id', 'confidence', 'year_inferred', 'reviewed',
 ] as const;
 
 /**

@@ -53,7 +53,7 @@ export function seriesSources(indicator: string, measure: string, unit: string, 
   return {
     name: 'seriesSources',
     sql: `SELECT f.figure_id, f.region, f.indicator, f.label, f.year, f.period, f.stance, f.measure, f.value, f.unit, f.qualifier,
-  f.quote, f.sentence, f.confidence, f.year_inferred, ${DOC_COLUMNS}, f.doc_id
+  f.quote, f.sentence, f.confidence, f.year_inferred, coalesce(f.reviewed, false) AS reviewed, ${DOC_COLUMNS}, f.doc_id
 FROM figures f JOIN documents d ON d.doc_id = f.doc_id
 WHERE ${w.sql}
 ORDER BY f.region, f.year, f.stance, f.confidence DESC, f.figure_id`,
@@ -142,7 +142,7 @@ export function tablePage(filter: TableFilter, sort: SortColumn, descending: boo
   return {
     name: 'tablePage',
     sql: `SELECT f.figure_id, f.doc_id, f.region, f.indicator, f.label, f.year, f.period, f.stance, f.measure, f.value, f.unit,
-  f.qualifier, f.quote, f.confidence, d.title, CAST(d.published AS VARCHAR) AS published
+  f.qualifier, f.quote, f.confidence, coalesce(f.reviewed, false) AS reviewed, d.title, CAST(d.published AS VARCHAR) AS published
 FROM figures f JOIN documents d ON d.doc_id = f.doc_id
 ${w.sql}
 ORDER BY ${column} ${descending ? 'DESC' : 'ASC'} NULLS LAST, f.figure_id
@@ -167,7 +167,7 @@ export function tableExport(filter: TableFilter): Query {
   return {
     name: 'tableExport',
     sql: `SELECT f.figure_id, f.region, f.indicator, f.label, f.year, f.period, f.stance, f.measure, f.value, f.unit, f.qualifier,
-  f.quote, f.sentence, f.confidence, f.year_inferred, d.title, d.issuer, CAST(d.published AS VARCHAR) AS published, d.doc_number, f.doc_id
+  f.quote, f.sentence, f.confidence, f.year_inferred, coalesce(f.reviewed, false) AS reviewed, d.title, d.issuer, CAST(d.published AS VARCHAR) AS published, d.doc_number, f.doc_id
 FROM figures f JOIN documents d ON d.doc_id = f.doc_id
 ${w.sql}
 ORDER BY f.region, f.indicator, f.year, f.figure_id`,

@@ -79,7 +79,7 @@ export function withFilter(s: TableState, change: Partial<TableFilter>): TableSt
 
 /** A row of the table. */
 export type TableRow = Pick<FigureRow, 'figure_id' | 'doc_id' | 'region' | 'indicator' | 'label' | 'year' | 'period' | 'stance'
-  | 'measure' | 'value' | 'unit' | 'qualifier' | 'quote' | 'confidence'> & { title: string; published: string | null };
+  | 'measure' | 'value' | 'unit' | 'qualifier' | 'quote' | 'confidence'> & { title: string; published: string | null; reviewed: boolean };
 
 /** What the filters offer: regions and indicators that have figures, and the years. */
 export interface TableOptions {
