@@ -1,5 +1,4 @@
 import * as Plot from '@observablehq/plot';
-import * as aq from 'arquero';
 import { t, type Lang } from '../i18n.ts';
 import { regionColors } from '../palette.ts';
 import { displayUnit, formatValue, qualifierMark } from '../units.ts';
@@ -74,24 +73,25 @@ interface Point extends ChartRow {
   v: number;
 }
 
+// As DuckDB and Arquero order VARCHARs: by code unit.
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * Per region and year, the actual the line passes through: the most confident
- * one (several documents may report the same year). A half-year or a span is
- * not the year's value, so the line never passes through one. String
- * expressions, so that minified builds keep working.
+ * one (several documents may report the same year), the lower figure id on a
+ * tie. A half-year or a span is not the year's value, so the line never passes
+ * through one. Plain JavaScript: the site's Content-Security-Policy refuses the
+ * `new Function` that a library compiling string expressions would need.
  */
 function linePoints(points: Point[]): Point[] {
-  const actual = points.filter((p) => p.stance === 'actual' && !periodMark(p.period));
-  if (!actual.length) return [];
-  return aq.from(actual)
-    .groupby('region', 'year')
-    .orderby(aq.desc('confidence'), 'figure_id')
-    .derive({ rank_in_year: 'op.row_number()' })
-    .filter('d.rank_in_year === 1')
-    .ungroup()
-    .orderby('region', 'year')
-    .select(aq.not('rank_in_year'))
-    .objects() as Point[];
+  const best = new Map<string, Point>();
+  for (const p of points) {
+    if (p.stance !== 'actual' || periodMark(p.period)) continue;
+    const key = `${p.region}\u0000${p.year}`;
+    const held = best.get(key);
+    if (!held || p.confidence > held.confidence || (p.confidence === held.confidence && byText(p.figure_id, held.figure_id) < 0)) best.set(key, p);
+  }
+  return [...best.values()].sort((a, b) => byText(a.region, b.region) || a.year - b.year);
 }
 
 function yearTicks(points: Point[]): number[] | undefined {
