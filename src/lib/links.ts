@@ -31,3 +31,18 @@ export function reportHref(state: { indicators: string[]; regions: string[]; lan
   if (state.lang) p.set('lang', state.lang);
   return `/report?${p}`;
 }
+
+/**
+ * A document's source URL as a link target: the URL when it is an http(s) address, else null.
+ * Source URLs come from each corpus's sources.tsv; a `javascript:`, `data:` or relative one is
+ * shown as text, never made a link.
+ */
+export function sourceHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,7 +1,7 @@
 /**
  * A second copy of the built site whose data the pipeline made from a copy of
- * seeds/ with files it must refuse added, served on its own port: the library's
- * refused list is then drawn from a real run that refused real files.
+ * seeds/ with files added (here, files it must refuse), served on its own port:
+ * the library's refused list is then drawn from a real run that refused real files.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,20 +22,31 @@ export const BROKEN: Record<string, Buffer> = {
 export interface RefusedSite {
   url: string;
   report: RunReport;
+  /** The data folder it serves (removed by close()). */
+  data: string;
   close(): Promise<void>;
 }
 
 /** Builds the data from seeds/ plus {@link BROKEN} and serves the site built by the browser setup with it. */
-export async function serveRefusedSite(): Promise<RefusedSite> {
+export function serveRefusedSite(): Promise<RefusedSite> {
+  return serveCorpusSite(BROKEN);
+}
+
+/**
+ * Builds the data from a copy of seeds/ with `files` added (paths under the corpus), lets `tamper`
+ * change the data folder the pipeline wrote, and serves the site built by the browser setup with it.
+ */
+export async function serveCorpusSite(files: Record<string, Buffer | string>, tamper?: (data: string) => Promise<void>): Promise<RefusedSite> {
   const dir = mkdtempSync(join(tmpdir(), 'kelan-refused-'));
   const input = join(dir, 'seeds');
   cpSync(join(ROOT, 'seeds'), input, { recursive: true });
-  for (const [file, bytes] of Object.entries(BROKEN)) {
+  for (const [file, bytes] of Object.entries(files)) {
     mkdirSync(dirname(join(input, file)), { recursive: true });
     writeFileSync(join(input, file), bytes);
   }
   const report = await runPipeline({ input, output: join(dir, 'data') });
   await ensureSeries(join(dir, 'data'));
+  await tamper?.(join(dir, 'data'));
   const site = join(dir, 'site');
   cpSync(process.env.KELAN_BUILD_DIR || join(ROOT, 'build'), site, { recursive: true });
   // The whole folder goes, precompressed copies of the seed run's run.json included.
@@ -45,6 +56,7 @@ export async function serveRefusedSite(): Promise<RefusedSite> {
   return {
     url: serving.url,
     report,
+    data: join(site, 'data'),
     async close() {
       await serving.close();
       rmSync(dir, { recursive: true, force: true });
