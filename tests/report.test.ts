@@ -53,6 +53,13 @@ describe('the report URL', () => {
     expect(ignoredNote(ignored, 'en')).toBe('regions=atlantis! (not an id); from=20x6 (not a year between 1900 and 2100)');
     expect(ignoredNote(ignored, 'zh')).toContain('regions=atlantis! (不是有效的编号)');
   });
+
+  it('names ten ignored values at most and counts the rest (a link may list thousands)', () => {
+    const ids = Array.from({ length: 3000 }, (_, i) => `r${i}`);
+    const note = ignoredNote(parse(`regions=${ids.join(',')}`).ignored, 'en');
+    expect(note).toMatch(/^regions=r12 \(over the limit of 12\); .*regions=r21 \(over the limit of 12\); 2,978 more$/);
+    expect(note.length).toBeLessThan(500);
+  });
 });
 
 const doc = (id: string, published: string): SourceDoc => ({ doc_id: id, issuer: '湖北省科学技术厅', title: `文件${id}`, published, doc_number: null });

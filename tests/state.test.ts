@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseState, stateToParams } from '../src/lib/state.ts';
+import { MAX_IDS } from '../src/lib/params.ts';
 
 describe('view state in the URL', () => {
   it('round-trips a view with a selected point', () => {
@@ -20,5 +21,11 @@ describe('view state in the URL', () => {
     expect(s.regions.every((r) => /^[a-z0-9_]+$/.test(r))).toBe(true);
     expect(s.figure === null || /^[0-9a-f]{16}$/.test(s.figure)).toBe(true);
     expect(s.lang === null || s.lang === 'zh' || s.lang === 'en').toBe(true);
+  });
+
+  it('keeps each id once and at most MAX_IDS of them', () => {
+    const s = parseState(new URLSearchParams(`indicators=rd_expenditure,rd_expenditure,x1&regions=${Array.from({ length: 3000 }, (_, i) => `r${i % 20}`).join(',')}`));
+    expect(s.indicators).toEqual(['rd_expenditure', 'x1']);
+    expect(s.regions).toEqual(Array.from({ length: MAX_IDS }, (_, i) => `r${i}`));
   });
 });

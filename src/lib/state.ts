@@ -1,5 +1,5 @@
 import type { Lang } from './i18n.ts';
-import { DEFAULT_INDICATOR, DEFAULT_INDICATORS, DEFAULT_REGIONS, DERIVED_ID, FIGURE_ID, FLAG_ON, ID, LANGS, oneOf, readFlag, UNIT_WORD } from './params.ts';
+import { DEFAULT_INDICATOR, DEFAULT_INDICATORS, DEFAULT_REGIONS, DERIVED_ID, FIGURE_ID, FLAG_ON, ID, LANGS, MAX_IDS, oneOf, readFlag, UNIT_WORD } from './params.ts';
 
 /** What a compare or small-multiples view shows; all of it lives in the URL. */
 export interface ViewState {
@@ -25,7 +25,8 @@ export interface ViewState {
 /** The compare view's switches, as the URL names them. */
 const OPTIONS = ['targets', 'share', 'national'] as const;
 
-const ids = (s: string | null) => (s ?? '').split(',').filter((x) => ID.test(x));
+// Well-formed ids, each once, at most MAX_IDS of them: a link listing thousands draws no thousand panels or boxes.
+const ids = (s: string | null) => [...new Set((s ?? '').split(',').filter((x) => ID.test(x)))].slice(0, MAX_IDS);
 
 /** Reads a view's state from URL search parameters, dropping anything malformed. */
 export function parseState(params: URLSearchParams): ViewState {

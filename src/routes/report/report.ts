@@ -38,6 +38,7 @@ const WORDS = {
   noSelection: { zh: '没有可显示的指标或地区,报告为空', en: 'No indicator or region to show: the report is empty' },
   cite: { zh: '引用', en: 'Ref.' },
   years: { zh: '年份范围', en: 'Years' },
+  more: { zh: '另有 {n} 项', en: '{n} more' },
 } as const;
 
 /** A word of the report view that the shared dictionary does not have. */
@@ -176,7 +177,16 @@ export function isoDay(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** The note listing ignored parameters: `regions=atlantis (not in the data); from=20x6 (not a year …)`. */
+/** The most ignored values the note names; the rest are counted. */
+export const NOTED = 10;
+
+/**
+ * The note listing ignored parameters: `regions=atlantis (not in the data); from=20x6 (not a year …)`;
+ * past {@link NOTED} of them, how many more (a link may list thousands).
+ */
 export function ignoredNote(ignored: Ignored[], lang: Lang): string {
-  return ignored.map((i) => `${i.param}=${i.value} (${word(lang, i.why)})`).join(lang === 'zh' ? ';' : '; ');
+  const named = ignored.slice(0, NOTED).map((i) => `${i.param}=${i.value} (${word(lang, i.why)})`);
+  const more = ignored.length - named.length;
+  if (more > 0) named.push(word(lang, 'more').replace('{n}', more.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US')));
+  return named.join(lang === 'zh' ? ';' : '; ');
 }
