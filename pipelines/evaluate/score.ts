@@ -43,6 +43,8 @@ export interface Score {
   spurious: ScoredFigure[];
   /** `doc quote field: gold X got Y`, for every core field that differs. */
   wrong: string[];
+  /** Each matched gold figure: its document, indicator (gold's) and whether all core fields are right. */
+  pairs: Array<{ doc: string; indicator: string; all_core: boolean }>;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -122,6 +124,7 @@ export function score(figures: ScoredFigure[], gold: GoldFigure[], rawText: Map<
   const right = Object.fromEntries(FIELDS.map((k) => [k, 0])) as Record<(typeof FIELDS)[number], number>;
   const wrong: string[] = [];
   let allCore = 0;
+  const byPair: Score['pairs'] = [];
   for (const [g, f] of pairs) {
     let ok = true;
     for (const k of FIELDS) {
@@ -134,6 +137,7 @@ export function score(figures: ScoredFigure[], gold: GoldFigure[], rawText: Map<
       }
     }
     if (ok) allCore++;
+    byPair.push({ doc: g.doc, indicator: String(g.indicator), all_core: ok });
   }
   const n = pairs.length || 1;
   return {
@@ -141,7 +145,7 @@ export function score(figures: ScoredFigure[], gold: GoldFigure[], rawText: Map<
     precision: round(precision), recall: round(recall), f1: round(f1),
     all_core_fields: round(allCore / (gold.length || 1)),
     field_accuracy: Object.fromEntries(FIELDS.map((k) => [k, round(right[k] / n)])) as Score['field_accuracy'],
-    problems, missed, spurious, wrong,
+    problems, missed, spurious, wrong, pairs: byPair,
   };
 }
 
