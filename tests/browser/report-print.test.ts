@@ -79,7 +79,7 @@ describe('the printed report', () => {
       (await page.locator('[data-testid=theme-switch]').innerText()).replace('☾', ''),
       ...(await page.locator('header nav a').allInnerTexts()),
     ].map((s) => s.trim());
-    expect(controls).toEqual(['打印报告', 'English', '深色', '对比', '多指标', '数据表', '文档库']);
+    expect(controls).toEqual(['打印报告', 'English', '深色', '对比', '多指标', '数据表', '目标与实际', '文档库']);
     const charts = await page.$$eval('[data-testid=report-chart] svg.kelan-chart', (svgs) =>
       svgs.map((svg) => ({ title: svg.querySelector('.title')!.textContent!, subtitle: svg.querySelector('.subtitle')!.textContent! })));
     const cited = await page.$$eval('table [data-cite]', (as) => as.map((a) => Number(a.getAttribute('data-cite'))));
