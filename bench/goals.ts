@@ -136,13 +136,19 @@ const ms = (v: number) => `${num(v)} ms`;
 const bytesText = (n: number) => (n < 1e6 ? `${num(n / 1e3, 1)} kB` : `${num(n / 1e6, 2)} MB`);
 const errorOf = (o: Outcome | null | undefined): string => (o && 'error' in o ? briefError(o.error) : 'did not run');
 
-/** A failure in a line: its first (which task, which exit status) and the telling one of the stderr tail after it. */
+/**
+ * A failure in a line: the error the task's stderr ended on (its first line
+ * naming an error, without the bench's own prefix), and how the process ended;
+ * not the task's command line, whose paths say nothing.
+ */
 export function briefError(message: string): string {
   const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
-  const rest = lines.slice(1);
-  const telling = [...rest].reverse().find((l) => /error|heap|memory|killed|ENOSPC|ENOMEM/i.test(l)) ?? rest[rest.length - 1];
-  const text = telling ? `${lines[0]} ${telling}` : lines[0] ?? '';
-  return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+  if (lines.length === 0) return 'failed';
+  const ended = /\((exit status \d+|killed by \w+)\)/.exec(lines[0])?.[1];
+  const rest = lines.slice(1).map((l) => l.replace(/^bench( task)?:\s*/, ''));
+  const telling = rest.find((l) => /\b[A-Za-z]*Error\b|FATAL|Killed|heap|ENOSPC|ENOMEM|out of memory/i.test(l) && !/^at /.test(l)) ?? rest[rest.length - 1];
+  const text = ended ? (telling ? `${telling} (${ended})` : ended) : telling ? `${lines[0]} ${telling}` : lines[0];
+  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
 }
 
 const judge = (met: boolean): Status => (met ? 'MET' : 'MISSED');
@@ -175,6 +181,14 @@ function pipelineGoals(p: PipelineResults | null | undefined): GoalRow[] {
   const at = `at ${mbText(largest.mb)}`;
   const d = largest.derived;
   const rows: GoalRow[] = [];
+  /** Where the largest size failed: the same figure at the largest size where it was measured, as context (the goal stays FAILED). */
+  const below = (f: (x: Derived) => string | null): string => {
+    for (const x of [...sizes].reverse().slice(1)) {
+      const v = f(x.derived);
+      if (v !== null) return ` (${mbText(x.mb)}: ${v})`;
+    }
+    return '';
+  };
 
   // Throughput: the pipeline on all cores, MB/s ÷ the machine's cores, as the issue computes it.
   if (d.all_cores) {
@@ -184,14 +198,14 @@ function pipelineGoals(p: PipelineResults | null | undefined): GoalRow[] {
       basis: `${at}, --workers ${p.cores}, no cache: MB/s ÷ ${p.cores} cores${d.one_thread ? `; one thread alone ${num(d.one_thread.mb_per_s, 2)} MB/s` : ''}` +
         `${d.all_cores.others_cores !== null ? `; other work kept ${num(d.all_cores.others_cores, 2)} cores busy meanwhile` : ''}`,
     });
-  } else rows.push({ ...goals.perCore, measured: `failed ${at}: ${errorOf(largest.all_cores)}`, status: 'FAILED', basis: `${at}, --workers ${p.cores}` });
+  } else rows.push({ ...goals.perCore, measured: `failed ${at}${below((x) => (x.all_cores ? `${num(x.all_cores.mb_per_s_per_core, 2)} MB/s per core` : null))}`, status: 'FAILED', basis: `${at}, --workers ${p.cores}: ${errorOf(largest.all_cores)}` });
 
   if (d.ratio_to_read !== null) {
     rows.push({
       ...goals.read, status: judge(d.ratio_to_read <= 5), measured: `×${num(d.ratio_to_read, 1)}`,
       basis: `${at}: one-thread pipeline ÷ reading and decoding the same files in one thread, wall time inside each process`,
     });
-  } else rows.push({ ...goals.read, measured: `failed ${at}: ${errorOf(ok(largest.one_thread) ? largest.read : largest.one_thread)}`, status: 'FAILED', basis: at });
+  } else rows.push({ ...goals.read, measured: `failed ${at}${below((x) => (x.ratio_to_read === null ? null : `×${num(x.ratio_to_read, 1)}`))}`, status: 'FAILED', basis: `${at}: ${errorOf(ok(largest.one_thread) ? largest.read : largest.one_thread)}` });
 
   // Memory: needs two sizes far enough apart to say anything about growth.
   if (sizes.length < 2) {
@@ -201,8 +215,14 @@ function pipelineGoals(p: PipelineResults | null | undefined): GoalRow[] {
     const failed = kinds.filter(([, k]) => !largest.derived[k] || !smallest.derived[k]);
     const span = largest.mb / smallest.mb;
     if (failed.length > 0) {
-      const which = failed.map(([label, k]) => `${label}: ${errorOf(largest.derived[k] ? smallest[k] : largest[k])}`).join('; ');
-      rows.push({ ...goals.memory, measured: `failed: ${which}`, status: 'FAILED', basis: `${mbText(largest.mb)} vs ${mbText(smallest.mb)}` });
+      const errors = failed.map(([label, k]) => ({ label, at: mbText(largest.derived[k] ? smallest.mb : largest.mb), error: errorOf(largest.derived[k] ? smallest[k] : largest[k]) }));
+      // As context, the growth up to the largest size where both kinds of run completed.
+      const upTo = [...sizes].reverse().slice(1).find((x) => x !== smallest && kinds.every(([, k]) => x.derived[k] && smallest.derived[k]));
+      const context = upTo ? ` (${mbText(upTo.mb)} ÷ ${mbText(smallest.mb)}: ${kinds.map(([label, k]) => `${label} ×${num(upTo.derived[k]!.peak_rss_mb / smallest.derived[k]!.peak_rss_mb, 2)}`).join(', ')})` : '';
+      rows.push({
+        ...goals.memory, status: 'FAILED', measured: `failed: ${errors.map((e) => `${e.label} at ${e.at}`).join(', ')}${context}`,
+        basis: `peak RSS at ${mbText(largest.mb)} ÷ at ${mbText(smallest.mb)}: ${errors.map((e) => `${e.label}: ${e.error}`).join('; ')}`,
+      });
     } else {
       const ratios = kinds.map(([label, k]) => ({ label, big: largest.derived[k]!.peak_rss_mb, small: smallest.derived[k]!.peak_rss_mb }))
         .map((r) => ({ ...r, ratio: r.big / r.small }));
@@ -224,7 +244,7 @@ function pipelineGoals(p: PipelineResults | null | undefined): GoalRow[] {
       measured: `${num(100 * d.rerun_share, 1)}% (${num(100 * d.rerun_share_process, 1)}% counting Node and tsx starting)`,
       basis: `${at}, --workers ${p.cores} with a cache: the rerun (${num(d.rerun_extracted)} extracted) ÷ the cold run filling the cache; judged on both clocks`,
     });
-  } else rows.push({ ...goals.rerun, measured: `failed ${at}: ${errorOf(ok(largest.cold_cache) ? largest.rerun : largest.cold_cache)}`, status: 'FAILED', basis: at });
+  } else rows.push({ ...goals.rerun, measured: `failed ${at}${below((x) => (x.rerun_share === null ? null : `${num(100 * x.rerun_share, 1)}%`))}`, status: 'FAILED', basis: `${at}: ${errorOf(ok(largest.cold_cache) ? largest.rerun : largest.cold_cache)}` });
 
   const checked = sizes.map((s) => ({ s, identical: s.shards?.identical ?? null }));
   const differ = checked.filter((c) => c.identical === false);
@@ -232,8 +252,9 @@ function pipelineGoals(p: PipelineResults | null | undefined): GoalRow[] {
   rows.push({
     ...goals.shards,
     status: differ.length ? 'MISSED' : unknown.length ? 'FAILED' : 'MET',
-    measured: checked.map((c) => `${mbText(c.s.mb)} ${c.identical === null ? `failed (${shardError(c.s)})` : c.identical ? 'identical' : 'DIFFERENT'}`).join('; '),
-    basis: `${sizes[0].shards?.n ?? p.cores} shards at once, one thread each, then --merge; compared byte for byte with the one-thread run's four tables`,
+    measured: checked.map((c) => `${mbText(c.s.mb)} ${c.identical === null ? 'failed' : c.identical ? 'identical' : 'DIFFERENT'}`).join('; '),
+    basis: `${sizes[0].shards?.n ?? p.cores} shards at once, one thread each, then --merge; compared byte for byte with the one-thread run's four tables` +
+      unknown.map((c) => `; ${mbText(c.s.mb)}: ${shardError(c.s)}`).join(''),
   });
   return rows;
 }
@@ -269,12 +290,12 @@ function browserGoals(b: BrowserResults | null | undefined): GoalRow[] {
   };
   if (!b) return Object.values(g).map((x) => ({ ...x, measured: '—', status: 'NOT MEASURED' as Status, basis: 'the browser half did not run' }));
   if (b.error && b.sites.length === 0) {
-    return Object.values(g).map((x) => ({ ...x, measured: `failed: ${briefError(b.error!)}`, status: 'FAILED' as Status, basis: 'the browser half stopped before measuring' }));
+    return Object.values(g).map((x) => ({ ...x, measured: 'failed', status: 'FAILED' as Status, basis: `the browser half stopped before measuring: ${briefError(b.error!)}` }));
   }
   const { seeds, million } = sitesOf(b);
   const failed = (x: { goal: string; target: string }, s: SiteResult | undefined): GoalRow => ({
-    ...x, measured: s?.error ? `failed: ${briefError(s.error)}` : '—', status: s?.error ? 'FAILED' : 'NOT MEASURED',
-    basis: s ? `${s.name}: no complete cold run` : 'site not measured',
+    ...x, measured: s?.error ? 'failed' : '—', status: s?.error ? 'FAILED' : 'NOT MEASURED',
+    basis: !s ? 'site not measured' : `${s.name}: no complete cold run${s.error ? `: ${briefError(s.error)}` : ''}`,
   });
   const rows: GoalRow[] = [];
   const runs = (s: SiteResult) => `${s.runs.length} cold runs, median (worst)`;

@@ -14,7 +14,7 @@ import type { RunReport } from '../src/lib/types.ts';
 import type { BrowserResults } from './browser.ts';
 import { existingCorpus, generateCorpus, type CorpusSpec, type Manifest } from './corpus.ts';
 import { derive, evaluateGoals, goalCounts, ok, type GoalRow, type Outcome, type PipelineResults, type SizeResult } from './goals.ts';
-import { chromiumVersion, LoadSampler, loadText, machine, machineLine, type Machine } from './machine.ts';
+import { chromiumVersion, LoadSampler, loadText, machine, machineLine, type LoadSummary, type Machine } from './machine.ts';
 import { measure, othersCores, type Measured } from './measure.ts';
 import { hotspots } from './profile.ts';
 import { mb, num, percent, table } from './report.ts';
@@ -31,7 +31,7 @@ const GB_SIZE = 1000;
 /** Chart switches per cold browser run: the issue's median and worst of 20. */
 const SWITCHES = 20;
 
-const USAGE = `usage: npm run bench -- [--sizes A,B,C | --mb N] [--keep] [--seed N] [--profile] [--browser-only | --no-browser] [--runs N] [--switches N] [--figures N]
+const USAGE = `usage: npm run bench -- [--sizes A,B,C | --mb N] [--keep] [--seed N] [--profile] [--browser-only | --no-browser] [--runs N] [--switches N] [--figures N] | --judge
   --sizes A,B,C   corpus sizes in MB (10^6 bytes) of raw input, each generated and run in turn (default ${DEFAULT_SIZES.join(',')};
                   add ${GB_SIZE} for the 1 GB corpus, left out by default for the time it takes)
   --mb N          one size, as --sizes N
@@ -43,7 +43,8 @@ const USAGE = `usage: npm run bench -- [--sizes A,B,C | --mb N] [--keep] [--seed
   --no-browser    only the pipeline bench (the browser's numbers in results.json are kept and judged again)
   --runs N        cold browser runs per site (default 3)
   --switches N    chart switches per cold browser run (default ${SWITCHES})
-  --figures N     figures in the generated browser data set (default 1000000; reused when it exists with the same seed)`;
+  --figures N     figures in the generated browser data set (default 1000000; reused when it exists with the same seed)
+  --judge         run nothing: judge the goals again from bench/out/results.json and print them`;
 
 interface Args {
   sizes: number[];
@@ -55,10 +56,11 @@ interface Args {
   runs: number;
   switches: number;
   figures: number;
+  judge: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { sizes: DEFAULT_SIZES, keep: false, seed: 1729, profile: false, pipeline: true, browser: true, runs: 3, switches: SWITCHES, figures: 1_000_000 };
+  const a: Args = { sizes: DEFAULT_SIZES, keep: false, seed: 1729, profile: false, pipeline: true, browser: true, runs: 3, switches: SWITCHES, figures: 1_000_000, judge: false };
   const value = (i: number, flag: string) => {
     if (i >= argv.length) throw new Error(`${flag} needs a value\n${USAGE}`);
     return argv[i];
@@ -75,6 +77,7 @@ function parseArgs(argv: string[]): Args {
     else if (k === '--runs') a.runs = Number(value(++i, k));
     else if (k === '--switches') a.switches = Number(value(++i, k));
     else if (k === '--figures') a.figures = Number(value(++i, k));
+    else if (k === '--judge') a.judge = true;
     else if (k === '--help' || k === '-h') { console.log(USAGE); process.exit(0); }
     else throw new Error(`unknown argument: ${k}\n${USAGE}`);
   }
@@ -148,6 +151,7 @@ function sameTables(a: string, b: string): boolean {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.judge) return judgeAgain();
   const sampler = new LoadSampler();
   sampler.start();
   const m = machine();
@@ -195,6 +199,29 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   console.log(`wrote ${relative(ROOT, join(OUT, 'results.json'))}`);
+}
+
+/** The goals judged again from the last results.json, as the code judges them now; its measurements are not touched. */
+function judgeAgain(): void {
+  const file = join(OUT, 'results.json');
+  let r: Record<string, unknown> & { command?: string; measured_at?: string; machine?: Machine; chromium?: string | null; load?: LoadSummary };
+  try {
+    r = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new Error(`--judge needs ${relative(ROOT, file)}, from an earlier npm run bench`);
+  }
+  const { pipeline, browser } = previousResults();
+  console.log(`goals judged again from ${relative(ROOT, file)}: ${r.command ?? 'npm run bench'}, written ${r.measured_at ?? '(unknown)'}`);
+  if (r.machine) console.log(machineLine(r.machine) + (r.chromium ? ` · ${r.chromium}` : ''));
+  const goals = evaluateGoals(pipeline, browser);
+  console.log(goalsReport(goals, {
+    pipeline: pipeline ? `the run measured at ${pipeline.measured_at}` : null,
+    browser: browser ? `the run measured at ${browser.measured_at}` : null,
+    profiled: pipeline?.profiled ?? false,
+  }));
+  if (r.load) console.log(`\nload average (1 min) during that bench: ${loadText(r.load)}`);
+  writeFileSync(file, JSON.stringify({ ...r, goals }, null, 2) + '\n');
+  console.log(`wrote the goals into ${relative(ROOT, file)}`);
 }
 
 /** results.json as an earlier run left it (its pipeline half only when it has sizes), so that one half can be rerun alone. */

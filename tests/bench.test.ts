@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrowserResults, ColdRun, SiteResult, Stat } from '../bench/browser.ts';
 import { existingCorpus, generateCorpus, type CorpusSpec } from '../bench/corpus.ts';
-import { derive, evaluateGoals, goalCounts, type GoalRow, type Outcome, type PipelineResults, type SizeResult } from '../bench/goals.ts';
+import { briefError, derive, evaluateGoals, goalCounts, type GoalRow, type Outcome, type PipelineResults, type SizeResult } from '../bench/goals.ts';
 import type { Measured } from '../bench/measure.ts';
 import { harvestSentences } from '../bench/sources.ts';
 
@@ -147,11 +147,21 @@ describe('bench goals: the pipeline', () => {
   it('counts a run that failed at the largest size as FAILED, not as met on a smaller one', () => {
     const rows = evaluateGoals(pipelineOf(size({ mb: 10 }), size({ mb: 100 }), size({ mb: 1000, fail: 'all_cores' })), null);
     expect(row(rows, 'per core').status).toBe('FAILED');
-    expect(row(rows, 'per core').measured).toContain('heap limit');
+    // The largest size where it completed is shown beside the failure: 100 MB in 6 s on 2 cores.
+    expect(row(rows, 'per core').measured).toBe('failed at 1 GB (100 MB: 8.33 MB/s per core)');
+    expect(row(rows, 'per core').basis).toContain('FATAL ERROR: Reached heap limit (exit status 134)');
     expect(row(rows, 'memory').status).toBe('FAILED');
+    expect(row(rows, 'memory').measured).toBe('failed: all cores at 1 GB (100 MB ÷ 10 MB: one thread ×1.00, all cores ×1.00)');
     // The one-thread run of 1 GB did complete: its ratio (10 s against 1 s of reading) is judged there.
     expect(row(rows, 'read + decode').status).toBe('MISSED');
     expect(row(rows, 'read + decode').basis).toContain('at 1 GB');
+  });
+
+  it('reduces a failure to the error it ended on and how the process ended', () => {
+    const duck = 'task pipeline /x/corpus /x/data --workers 2 failed (exit status 1):\nbench task: Error: Out of Memory Error: could not allocate block of size 256.0 KiB (488.0 MiB/488.2 MiB used)\n\nPossible solutions:\n* Increasing the memory limit (SET memory_limit=\'...GB\')';
+    expect(briefError(duck)).toBe('Error: Out of Memory Error: could not allocate block of size 256.0 KiB (488.0 MiB/488.2 MiB used) (exit status 1)');
+    expect(briefError('task pipeline /x failed (killed by SIGKILL):\n')).toBe('killed by SIGKILL');
+    expect(briefError('first chart: nothing within 300 s (Timeout)')).toBe('first chart: nothing within 300 s (Timeout)');
   });
 
   it('judges the rerun on both clocks, and the shards at every size', () => {
@@ -257,11 +267,11 @@ describe('bench goals: the browser', () => {
     const rows = evaluateGoals(null, browserOf(site('seeds', [fast(200)]), site('million', [], 'first chart: nothing within 300 s')));
     expect(row(rows, 'seeds').status).toBe('MET');
     expect(row(rows, 'chart switch').status).toBe('FAILED');
-    expect(row(rows, 'chart switch').measured).toContain('nothing within 300 s');
+    expect(row(rows, 'chart switch').basis).toContain('nothing within 300 s');
     const seedsOnly = evaluateGoals(null, browserOf(site('seeds', [fast(200)])));
     expect(row(seedsOnly, 'interactive').status).toBe('NOT MEASURED');
     const stopped = evaluateGoals(null, { ...browserOf(), error: 'vite build of the seeds site failed (exit status 1):\n    at build (vite.js:1)\nError: Tsconfig not found' });
     expect(stopped.slice(6).map((r) => r.status)).toEqual(Array(6).fill('FAILED'));
-    expect(row(stopped, 'seeds').measured).toContain('Tsconfig not found');
+    expect(row(stopped, 'seeds').basis).toContain('Tsconfig not found');
   });
 });
