@@ -25,7 +25,7 @@ const OUT = join(ROOT, 'bench/out');
 const PROFILES = join(OUT, 'profile');
 const SOURCE_DIRS = [join(ROOT, 'seeds'), join(ROOT, 'seeds/dev'), join(ROOT, 'seeds/dev2')];
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-/** The sizes run without --sizes; 1 GB is opt-in (--sizes 10,100,1000): on this 2-core machine it takes most of an hour. */
+/** The sizes run without --sizes; 1 GB is opt-in (--sizes 10,100,1000): on this 2-core machine it takes about an hour more. */
 const DEFAULT_SIZES = [10, 100];
 const GB_SIZE = 1000;
 /** Chart switches per cold browser run: the median and worst of 20. */
