@@ -444,7 +444,7 @@ function gbEstimate(s: SizeResult | undefined): string {
 
 function goalsReport(rows: GoalRow[], from: { pipeline: string | null; browser: string | null; profiled: boolean }): string {
   const lines = [
-    `\nissue 10's goals, judged from the figures above (${goalCounts(rows)})`,
+    `\nissue 10's goals, judged from what was measured (${goalCounts(rows)})`,
     `pipeline figures from ${from.pipeline ?? 'no run'}; browser figures from ${from.browser ?? 'no run'}` +
       (from.profiled ? '; --profile was on, so times are inflated' : ''),
     table(['#', 'goal', 'target', 'measured', 'status'], rows.map((r, i) => [String(i + 1), r.goal, r.target, r.measured, r.status]), ['r', 'l', 'l', 'l', 'l']),
