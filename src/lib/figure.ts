@@ -13,21 +13,21 @@ export interface FigureDetail {
   title: string; issuer: string; published: string | null; doc_number: string | null;
 }
 
-/** Another source for the same fact. */
+/** Another figure that reports the same fact. */
 export interface SameFactRow { figure_id: string; doc_id: string; value: number; qualifier: string; quote: string; sentence: string; title: string; issuer: string; published: string | null }
 
 /**
- * A figure, and every figure that reports the same fact; `conflict` when their
- * values differ. Null when the data has no such figure (of that indicator, when
- * one is named: figures.parquet is ordered by indicator, so naming it skips the
- * other indicators' row groups).
+ * A figure, and the other figures that report the same fact (never the figure itself); `conflict` when one of
+ * them gives another value. Null when the data has no such figure (of that indicator, when one is named:
+ * figures.parquet is ordered by indicator, so naming it skips the other indicators' row groups; a label of
+ * `other` names `other`).
  */
 export async function loadFigure(exec: Exec, id: string, indicator?: string) {
   const [figure] = await exec<FigureDetail>(figureDetail(id, indicator));
   if (!figure) return null;
-  const same = figure.year === null ? [] : await exec<SameFactRow>(sameFact({ ...figure, year: figure.year }));
-  const values = new Set(same.map((s) => s.value));
-  return { figure, same, conflict: values.size > 1, pair: await pairOf(exec, figure) };
+  const all = figure.year === null ? [] : await exec<SameFactRow>(sameFact({ ...figure, year: figure.year }));
+  const same = all.filter((s) => s.figure_id !== figure.figure_id);
+  return { figure, same, conflict: same.some((s) => s.value !== figure.value), pair: await pairOf(exec, figure) };
 }
 
 /**

@@ -44,7 +44,7 @@ const WORDS = {
   yes: { zh: '是', en: 'yes' },
   no: { zh: '否', en: 'no' },
   openDocument: { zh: '查看原文', en: 'Open the document' },
-  sameFact: { zh: '同一事实的其他来源', en: 'Every source for this fact' },
+  sameFact: { zh: '同一事实的其他来源', en: 'Other sources for this fact' },
   conflict: { zh: '数值不一致', en: 'Values disagree' },
   close: { zh: '关闭', en: 'Close' },
   rawText: { zh: '显示原始文本', en: 'Show the raw text' },

@@ -124,7 +124,7 @@ describe('payloads in documents, in every view', () => {
     await page.goto(new URL(`?indicator=high_tech_enterprises&regions=hubei,wuhan&figure=${hubei2021}`, site.url).href);
     const same = await waitForPanel(page, 3 * WAIT_MS);
     await expect.poll(() => same.innerText()).toContain(PAYLOADS.sql);
-    expect(await same.locator('ul.same li').count()).toBeGreaterThan(1);
+    expect(await same.locator('ul.same li').count()).toBeGreaterThan(0);
     await expectClean(page, 'panel of a shared fact');
 
     // Wuhan's share of Hubei, derived from the two payload documents: its panel quotes both sentences; targets joined to actuals.
