@@ -83,7 +83,8 @@ export function shareChart(shares: DerivedShare<ChartRow>[], o: ShareOptions): S
     x: { label: t(o.lang, 'year'), labelOffset: 38, tickFormat: 'd', ticks: Array.from({ length: hi - lo + 1 }, (_, k) => lo + k), nice: false, inset: 16, domain: [lo, hi] },
     y: { label: t(o.lang, 'shareAxis'), grid: true, zero: true, nice: true },
     marks: [
-      Plot.ruleY([0], { stroke: theme.rule }),
+      // Decorative like the line: Plot names each mark's <g> ("rule"), a name ARIA forbids on an element with no role.
+      Plot.ruleY([0], { stroke: theme.rule, ariaHidden: 'true' }),
       Plot.line(actual, { x: 'year', y: 'share', z: pairOf, stroke: (s: DerivedShare) => colors.get(s.child) ?? theme.ink, strokeWidth: 1.5, strokeDasharray: '4,3', ariaHidden: 'true' }),
       Plot.dot(shares, {
         x: 'year', y: 'share', stroke: (s: DerivedShare) => colors.get(s.child) ?? theme.ink, fill: theme.ground, strokeWidth: 2, r: 5,
