@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMBED_YEARS, isId, LANGS, oneOf, readWhole, readYear, STANCES, YEARS } from '../src/lib/params.ts';
+import { EMBED_YEARS, indicatorRef, isId, isIndicatorId, labelId, LANGS, MAX_LABEL, oneOf, readIndicator, readWhole, readYear, STANCES, YEARS } from '../src/lib/params.ts';
 
 describe('what a URL may say', () => {
   it.each([
@@ -30,5 +30,29 @@ describe('what a URL may say', () => {
     expect(oneOf('Target', STANCES)).toBeNull();
     expect(oneOf(null, LANGS)).toBeNull();
     expect(oneOf('en', LANGS)).toBe('en');
+  });
+
+  it.each([
+    ['high_tech_enterprises', { indicator: 'high_tech_enterprises', label: null }],
+    ['other', { indicator: 'other', label: null }],
+    ['other:院士团队', { indicator: 'other', label: '院士团队' }],
+    ['other:A类学科', { indicator: 'other', label: 'A类学科' }],
+    ['other:R&D经费变化(百分点)', { indicator: 'other', label: 'R&D经费变化(百分点)' }],
+    [`other:${'院'.repeat(MAX_LABEL)}`, { indicator: 'other', label: '院'.repeat(MAX_LABEL) }],
+    [`other:${'院'.repeat(MAX_LABEL + 1)}`, null],
+    ['other:', null], ['other:甲,乙', null], ['other:院士 团队', null], ["other:x' OR '1'='1", null], ['other:<b>', null],
+    ['other:院士\u0000团队', null], ['other:院士\u200b团队', null], ['other:院士\u202e团队', null], ['other:\ud800', null],
+    ['Other:院士团队', null], ['rd_expenditure:院士团队', null], ['院士团队', null], ['', null],
+  ])('an indicator id: %j → %j', (raw, ref) => {
+    expect(readIndicator(raw)).toEqual(ref);
+    expect(isIndicatorId(raw)).toBe(ref !== null);
+  });
+
+  it('a label makes an id when it can be read back, and a malformed id asks for an indicator no row has', () => {
+    expect(labelId('院士团队')).toBe('other:院士团队');
+    expect(labelId('甲,乙')).toBeNull();
+    expect(labelId('')).toBeNull();
+    for (const label of ['院士团队', 'A类学科', '(百分点)']) expect(readIndicator(labelId(label)!)).toEqual({ indicator: 'other', label });
+    expect(indicatorRef("x'; DROP")).toEqual({ indicator: "x'; DROP", label: null });
   });
 });

@@ -13,7 +13,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { writeSeries, writeSeriesOfFile } from '../pipelines/write/series.ts';
 import { runPipeline } from '../pipelines/run.ts';
 import { indicatorRows } from '../src/lib/indicators.ts';
-import { loadCatalogs } from '../src/lib/catalog.ts';
+import { loadCatalogs, OTHER_LABELS } from '../src/lib/catalog.ts';
 import { loadChart, loadMeasures, loadPoints, type ChartQuery } from '../src/lib/charts/spec.ts';
 import { seriesSources } from '../src/lib/db/queries.ts';
 import { SERIES_INDEX, seriesFile } from '../src/lib/db/layout.ts';
@@ -187,9 +187,9 @@ describe('figures that share a point', () => {
   it('are counted in the index with the undated ones', async () => {
     const index = await readParquet<SeriesIndexRow>(join(out, SERIES_INDEX));
     expect(index).toEqual([
-      { indicator: 'high_tech_enterprises', measure: 'new', unit: 'count', region: 'hubei', n_figures: 1, n_dated: 1 },
-      { indicator: 'high_tech_enterprises', measure: 'total', unit: 'count', region: 'hubei', n_figures: 7, n_dated: 6 },
-      { indicator: 'other', measure: 'share', unit: 'percent', region: 'wuhan', n_figures: 1, n_dated: 1 },
+      { indicator: 'high_tech_enterprises', measure: 'new', unit: 'count', region: 'hubei', label: null, n_figures: 1, n_dated: 1 },
+      { indicator: 'high_tech_enterprises', measure: 'total', unit: 'count', region: 'hubei', label: null, n_figures: 7, n_dated: 6 },
+      { indicator: 'other', measure: 'share', unit: 'percent', region: 'wuhan', label: '', n_figures: 1, n_dated: 1 },
     ]);
   });
 
@@ -224,10 +224,11 @@ describe("the seeds' series", () => {
   });
 
   it('hold every dated figure once, behind the point of its place, which shows the most confident of them', async () => {
-    const figures = await sql<{ figure_id: string; doc_id: string; indicator: string; measure: string; unit: string; region: string; year: number;
-      stance: string; period: string; value: number; confidence: number }>('SELECT * FROM t WHERE year IS NOT NULL');
-    const key = (r: { indicator: string; measure: string; unit: string; region: string; year: number; stance: string; period: string }) =>
-      [r.indicator, r.measure, r.unit, r.region, r.year, r.stance, r.period].join('|');
+    const figures = await sql<{ figure_id: string; doc_id: string; indicator: string; label: string | null; measure: string; unit: string; region: string;
+      year: number; stance: string; period: string; value: number; confidence: number }>('SELECT * FROM t WHERE year IS NOT NULL');
+    // `other`'s points are kept apart by label.
+    const key = (r: { indicator: string; label: string | null; measure: string; unit: string; region: string; year: number; stance: string; period: string }) =>
+      [r.indicator, r.indicator === 'other' ? r.label ?? '' : '', r.measure, r.unit, r.region, r.year, r.stance, r.period].join('|');
     const byKey = new Map<string, typeof figures>();
     for (const f of figures) byKey.set(key(f), [...(byKey.get(key(f)) ?? []), f]);
     const points: SeriesRow[] = [];
@@ -250,7 +251,19 @@ describe("the seeds' series", () => {
     const indicators = await sql<{ indicator: string; n: number }>(`SELECT i.indicator, CAST(count(f.figure_id) AS INTEGER) AS n
       FROM read_parquet('${join(data, 'indicators.parquet')}') i LEFT JOIN t f ON f.indicator = i.indicator
       GROUP BY i.indicator, i."group" ORDER BY i."group", n DESC, i.indicator`);
-    expect(catalogs.indicators.map((i) => ({ indicator: i.indicator, n: i.n }))).toEqual(indicators);
+    expect(catalogs.indicators.filter((i) => !i.label).map((i) => ({ indicator: i.indicator, n: i.n }))).toEqual(indicators);
+    // Then the labels of `other` with at least two dated figures, most dated first, at most OTHER_LABELS.max of them.
+    const labels = await sql<{ label: string; n: number }>(`SELECT label, CAST(count(*) AS INTEGER) AS n FROM t
+      WHERE indicator = 'other' AND label <> '' GROUP BY label HAVING count(year) >= ${OTHER_LABELS.minDated}
+      ORDER BY count(year) DESC, n DESC, label LIMIT ${OTHER_LABELS.max}`);
+    expect(labels.length).toBeGreaterThan(1);
+    expect(catalogs.indicators.filter((i) => i.label).map((i) => ({ label: i.label, n: i.n }))).toEqual(labels);
+    for (const { label } of labels) {
+      expect(catalogs.indicators.find((i) => i.label === label)).toMatchObject({ indicator: `other:${label}`, group: 'other', name_zh: label, name_en: `Other: ${label}` });
+      const measures = await sql(`SELECT measure, unit, CAST(count(*) AS INTEGER) AS n FROM t WHERE indicator = 'other' AND label = '${label.replace(/'/g, "''")}'
+        AND year IS NOT NULL GROUP BY measure, unit ORDER BY n DESC, measure, unit`);
+      expect(await loadMeasures(seeds, `other:${label}`), label).toEqual(measures);
+    }
     const regions = await sql<{ region: string; n: number }>(`SELECT r.region, CAST(count(*) AS INTEGER) AS n
       FROM t f JOIN read_parquet('${join(data, 'regions.parquet')}') r ON r.region = f.region GROUP BY r.region ORDER BY n DESC, r.region`);
     expect(catalogs.regions.map((r) => ({ region: r.region, n: r.n }))).toEqual(regions);

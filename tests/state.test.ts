@@ -28,4 +28,24 @@ describe('view state in the URL', () => {
     expect(s.indicators).toEqual(['rd_expenditure', 'x1']);
     expect(s.regions).toEqual(Array.from({ length: MAX_IDS }, (_, i) => `r${i}`));
   });
+
+  it('round-trips a label of `other` as the compare view\'s indicator and among the multiples\' panels', () => {
+    const s = parseState(new URLSearchParams('indicator=other:院士团队&regions=hubei'));
+    expect(s.indicator).toBe('other:院士团队');
+    const url = `?${stateToParams(s, 'compare')}`;
+    expect(url).toContain('indicator=other%3A%E9%99%A2%E5%A3%AB%E5%9B%A2%E9%98%9F');
+    expect(parseState(new URL(url, 'http://x/').searchParams)).toEqual(s);
+    const m = parseState(new URLSearchParams('indicators=rd_expenditure,other:A类学科,other:院士团队'));
+    expect(m.indicators).toEqual(['rd_expenditure', 'other:A类学科', 'other:院士团队']);
+    expect(parseState(new URL(`?${stateToParams(m, 'multiples')}`, 'http://x/').searchParams).indicators).toEqual(m.indicators);
+  });
+
+  it.each([['other:甲,乙'], ['other:'], [`other:${'长'.repeat(33)}`], ["other:x' OR '1'='1"], ['other:a b']])('drops a malformed label: %j', (id) => {
+    expect(parseState(new URLSearchParams({ indicator: id })).indicator).toBe('high_tech_enterprises');
+    expect(parseState(new URLSearchParams({ indicators: `${id},rd_expenditure` })).indicators).not.toContain(id);
+  });
+
+  it('reads regions as catalog ids only, never as labels', () => {
+    expect(parseState(new URLSearchParams('regions=other:湖北,hubei')).regions).toEqual(['hubei']);
+  });
 });

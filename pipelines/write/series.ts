@@ -6,16 +6,18 @@
  * - `series/<indicator>/<region>.parquet`: the points of the indicator's charts in
  *   that region, one row per measure, unit, year, stance and period, standing for
  *   every dated figure that reports it (`SeriesRow` in src/lib/types.ts). A chart
- *   reads one file per region it shows.
+ *   reads one file per region it shows. `other`'s figures count different things,
+ *   each named by its label (院士团队, A类学科 …): its points are kept apart by label,
+ *   so that one label's figures chart as an indicator of its own (`other:<label>`).
  * - `series/index.parquet`: how many figures (and dated ones) each indicator has
- *   per measure, unit and region, which the pickers count from and which says
- *   which files there are (`SeriesIndexRow`).
+ *   per measure, unit and region, and `other` per label too, which the pickers
+ *   count from and which says which files there are (`SeriesIndexRow`).
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { SERIES_DIR, SERIES_INDEX, seriesFile } from '../../src/lib/db/layout.ts';
-import { ID } from '../../src/lib/params.ts';
+import { ID, OTHER } from '../../src/lib/params.ts';
 
 // A point is a fact as a chart places it: one region, year, stance and period of an
 // indicator's measure. Documents often report it several times, alike or not (10400 and
@@ -24,12 +26,14 @@ import { ID } from '../../src/lib/params.ts';
 // figures, documents and values stand behind it and the values' range, which the chart
 // draws as a line through the point; the drill-down lists them all.
 const POINT = ['indicator', 'measure', 'unit', 'region', 'year', 'stance', 'period'];
+// For `other`, the label is part of the point (and of the index's counts): its labels count different things.
+const LABEL_KEY = `CASE WHEN indicator = '${OTHER}' THEN coalesce(label, '') END`;
 // The figure a point shows, and so opens.
 const SHOWN = ['figure_id', 'value', 'qualifier', 'quote', 'label', 'confidence', 'year_inferred'];
 // n_reviewed: how many of them a reviewer confirmed, fixed or added (corrections/), which charts and exports mark.
 const COUNTS = ['n_figures', 'n_documents', 'n_values', 'value_min', 'value_max', 'n_reviewed'];
 const COLUMNS = [...POINT, ...SHOWN, ...COUNTS];
-// The order a chart draws in.
+// The order a chart draws in (`other`'s labels mixed, as pointsOf sorts what it keeps).
 const ORDER = 'measure, unit, year, stance, confidence DESC, figure_id';
 const STAGED = 'kelan_series_points';
 // The columns that are not text, typed as figures.parquet types them, whatever the relation given.
@@ -49,7 +53,7 @@ function pointsSql(figures: string, reviewed: boolean): string {
     CAST(${reviewed ? 'count(*) FILTER (WHERE reviewed)' : '0'} AS INTEGER) AS n_reviewed
   FROM ${figures}
   WHERE year IS NOT NULL
-  GROUP BY ${POINT.join(', ')})
+  GROUP BY ${POINT.join(', ')}, ${LABEL_KEY})
 SELECT ${POINT.map((c) => (TYPES[c] ? `CAST(${c} AS ${TYPES[c]}) AS ${c}` : c)).join(', ')},
   ${SHOWN.map((c) => `CAST(shown.${c} AS ${TYPES[c] ?? 'VARCHAR'}) AS ${c}`).join(', ')}, ${COUNTS.join(', ')}
 FROM points`;
@@ -70,7 +74,7 @@ export async function writeSeries(conn: DuckDBConnection, figures: string, dir: 
   const copy = (select: string, file: string) =>
     conn.run(`COPY (${select}) TO ${quote(join(dir, file))} (FORMAT parquet, COMPRESSION zstd)`);
   const written = [SERIES_INDEX];
-  await copy(`SELECT indicator, measure, unit, region, CAST(count(*) AS INTEGER) AS n_figures, CAST(count(year) AS INTEGER) AS n_dated
+  await copy(`SELECT indicator, measure, unit, region, ${LABEL_KEY} AS label, CAST(count(*) AS INTEGER) AS n_figures, CAST(count(year) AS INTEGER) AS n_dated
 FROM ${figures} GROUP BY ALL ORDER BY ALL`, SERIES_INDEX);
   // Ordered by file, so that each file's rows are a run of row groups the others skip.
   // Figures written before corrections existed have no reviewed column: none of them is reviewed.

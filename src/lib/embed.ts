@@ -5,7 +5,7 @@
  * and here are made the embed URL and the iframe snippet a host page pastes.
  */
 import { t, type Lang } from './i18n.ts';
-import { DEFAULT_INDICATOR, DEFAULT_REGIONS, EMBED_YEARS, ID, LANGS, MAX_IDS, MEASURES, readWhole, readYear, STANCES, UNITS } from './params.ts';
+import { DEFAULT_INDICATOR, DEFAULT_REGIONS, EMBED_YEARS, ID, isIndicatorId, LANGS, MAX_IDS, MEASURES, readWhole, readYear, STANCES, UNITS } from './params.ts';
 import { stateToParams } from './state.ts';
 import type { Stance } from './types.ts';
 import type { DataVersion, SourceDoc } from './charts/frame.ts';
@@ -121,7 +121,7 @@ function readChoice<T extends string>(name: string, raw: string, choices: readon
 
 /** How each parameter is read from its one, non-empty, not oversized value. */
 const READERS: Record<Param, (raw: string, lang: Lang) => Read<unknown>> = {
-  indicator: (raw, lang) => (ID.test(raw) ? { value: raw } : { error: say(lang, 'notId', { name: 'indicator', value: echo(raw) }) }),
+  indicator: (raw, lang) => (isIndicatorId(raw) ? { value: raw } : { error: say(lang, 'notId', { name: 'indicator', value: echo(raw) }) }),
   regions: (raw, lang) => readIds('regions', raw, lang),
   from: (raw, lang) => year('from', raw, lang),
   to: (raw, lang) => year('to', raw, lang),

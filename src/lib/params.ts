@@ -83,3 +83,49 @@ export const TARGET_STATUSES = ['met', 'unmet', 'unknown'] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
 /** The largest page number a view's `page` reads; beyond it the last page shows anyway. */
 export const MAX_PAGE = 99_999;
+
+/** The catalog's indicator for figures that fit no other: each carries the label of what it counts. */
+export const OTHER = 'other';
+/** An indicator id that names one label of `other`: `other:院士团队`. */
+export const LABEL_PREFIX = `${OTHER}:`;
+/** The longest label an indicator id names, in characters: longer ones are sentences the extractor misread, not names. */
+export const MAX_LABEL = 32;
+// A label in an id: no ASCII comma (lists of ids are comma-separated), space, control or format character, quote or angle bracket.
+const LABEL = new RegExp(`^[^\\s,<>"'\`\\\\\\p{C}]{1,${MAX_LABEL}}$`, 'u');
+
+/** An indicator id taken apart: the catalog indicator, and the label of `other` it names, if any. */
+export interface IndicatorRef {
+  indicator: string;
+  label: string | null;
+}
+
+/** Whether `label` can be named in an indicator id (`other:<label>`). */
+export function isLabel(label: string): boolean {
+  return LABEL.test(label);
+}
+
+/** The indicator id of a label of `other`, or null when the label cannot be one. */
+export function labelId(label: string): string | null {
+  return isLabel(label) ? LABEL_PREFIX + label : null;
+}
+
+/** A catalog id (`high_tech_enterprises`) or an `other` label's (`other:院士团队`) taken apart; null when it is neither. */
+export function readIndicator(value: string): IndicatorRef | null {
+  if (ID.test(value)) return { indicator: value, label: null };
+  if (!value.startsWith(LABEL_PREFIX)) return null;
+  const label = value.slice(LABEL_PREFIX.length);
+  return isLabel(label) ? { indicator: OTHER, label } : null;
+}
+
+/** Whether `value` names an indicator: a catalog id, or a label of `other` (`other:院士团队`). */
+export function isIndicatorId(value: string): boolean {
+  return readIndicator(value) !== null;
+}
+
+/**
+ * What an indicator id asks of the data: rows of the catalog indicator, and of the label too when it names one.
+ * An id that is neither names an indicator no row has, so it matches nothing.
+ */
+export function indicatorRef(value: string): IndicatorRef {
+  return readIndicator(value) ?? { indicator: value, label: null };
+}

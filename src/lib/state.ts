@@ -1,9 +1,9 @@
 import type { Lang } from './i18n.ts';
-import { DEFAULT_INDICATOR, DEFAULT_INDICATORS, DEFAULT_REGIONS, DERIVED_ID, FIGURE_ID, FLAG_ON, ID, LANGS, MAX_IDS, oneOf, readFlag, UNIT_WORD } from './params.ts';
+import { DEFAULT_INDICATOR, DEFAULT_INDICATORS, DEFAULT_REGIONS, DERIVED_ID, FIGURE_ID, FLAG_ON, ID, isIndicatorId, LANGS, MAX_IDS, oneOf, readFlag, UNIT_WORD } from './params.ts';
 
 /** What a compare or small-multiples view shows; all of it lives in the URL. */
 export interface ViewState {
-  /** The compare view's indicator. */
+  /** The compare view's indicator: a catalog id, or a label of `other` (`other:院士团队`). */
   indicator: string;
   /** Measure and unit of the compare view; null lets the view pick the one with most figures. */
   measure: string | null;
@@ -26,7 +26,7 @@ export interface ViewState {
 const OPTIONS = ['targets', 'share', 'national'] as const;
 
 // Well-formed ids, each once, at most MAX_IDS of them: a link listing thousands draws no thousand panels or boxes.
-const ids = (s: string | null) => [...new Set((s ?? '').split(',').filter((x) => ID.test(x)))].slice(0, MAX_IDS);
+const ids = (s: string | null, ok: (id: string) => boolean = (x) => ID.test(x)) => [...new Set((s ?? '').split(',').filter(ok))].slice(0, MAX_IDS);
 
 /** Reads a view's state from URL search parameters, dropping anything malformed. */
 export function parseState(params: URLSearchParams): ViewState {
@@ -34,12 +34,12 @@ export function parseState(params: URLSearchParams): ViewState {
   const measure = params.get('measure');
   const unit = params.get('unit');
   const regions = params.has('regions') ? ids(params.get('regions')) : DEFAULT_REGIONS;
-  const indicators = ids(params.get('indicators'));
+  const indicators = ids(params.get('indicators'), isIndicatorId);
   const figure = params.get('figure');
   const lang = params.get('lang');
   const derived = params.get('derived');
   return {
-    indicator: ID.test(indicator) ? indicator : DEFAULT_INDICATOR,
+    indicator: isIndicatorId(indicator) ? indicator : DEFAULT_INDICATOR,
     measure: measure && ID.test(measure) ? measure : null,
     unit: unit && UNIT_WORD.test(unit) ? unit : null,
     regions,

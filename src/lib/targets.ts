@@ -24,6 +24,7 @@
  *   an actual of 近2.3万 counts as 23000, and the qualifiers are shown beside.
  * - Unknown: no actual is reported (yet) for the target's year.
  */
+import { indicatorRef } from './params.ts';
 
 import { t, type Lang } from './i18n.ts';
 
@@ -98,7 +99,7 @@ export interface TargetLink<T extends Pairable = Pairable> {
 
 /** Each target of `rows` (points of one indicator) joined to its actual, where one is reported. */
 export function targetLinks<T extends Pairable>(rows: T[], indicator: string): TargetLink<T>[] {
-  if (UNPAIRED.includes(indicator)) return [];
+  if (UNPAIRED.includes(indicatorRef(indicator).indicator)) return [];
   const actuals = best(rows, 'actual');
   return [...best(rows, 'target')].flatMap(([key, target]) => {
     const actual = actuals.get(key);

@@ -125,6 +125,8 @@ export interface SeriesIndexRow {
   measure: Measure;
   unit: Unit;
   region: string;
+  /** For `other`, the label its figures count (each label its own row); null for a catalog indicator. */
+  label: string | null;
   n_figures: number;
   /** Those with a year, which a chart can place. */
   n_dated: number;

@@ -4,7 +4,7 @@
  * chart may draw as a reference line. Read from the small files, without DuckDB.
  */
 import { REGIONS_FILE, SERIES_INDEX, seriesFile } from '../db/layout.ts';
-import { pointsOf, seriesRegions, type DataFolder } from '../db/series.ts';
+import { ofIndicator, pointsOf, seriesRegions, type DataFolder } from '../db/series.ts';
 import type { RegionRow, SeriesIndexRow, SeriesRow } from '../types.ts';
 import type { ChartRow } from './compare.ts';
 
@@ -19,12 +19,12 @@ export async function loadParents(data: DataFolder): Promise<Map<string, string 
 /** Whether the data has national figures of an indicator's measure and unit to draw. */
 export async function hasNational(data: DataFolder, indicator: string, measure: string, unit: string): Promise<boolean> {
   const index = await data.read<SeriesIndexRow>(SERIES_INDEX);
-  return index.some((r) => r.indicator === indicator && r.measure === measure && r.unit === unit && r.region === NATIONAL && r.n_dated > 0);
+  return ofIndicator(index, indicator).some((r) => r.measure === measure && r.unit === unit && r.region === NATIONAL && r.n_dated > 0);
 }
 
 /** The national points of an indicator's measure and unit (none when the data has none). */
 export async function loadNational(data: DataFolder, indicator: string, measure: string, unit: string): Promise<ChartRow[]> {
   const index = await data.read<SeriesIndexRow>(SERIES_INDEX);
   if (!seriesRegions(index, indicator, [NATIONAL]).length) return [];
-  return pointsOf(await data.read<SeriesRow>(seriesFile(indicator, NATIONAL)), measure, unit, [NATIONAL]);
+  return pointsOf(ofIndicator(await data.read<SeriesRow>(seriesFile(indicator, NATIONAL)), indicator), measure, unit, [NATIONAL]);
 }

@@ -11,9 +11,9 @@
 import { t, type Lang } from '../i18n.ts';
 import { seriesSources, type SeriesFilter } from '../db/queries.ts';
 import { SERIES_INDEX, seriesFile } from '../db/layout.ts';
-import { measuresIn, pointsOf, seriesRegions, type DataFolder, type MeasureOption } from '../db/series.ts';
+import { measuresIn, ofIndicator, pointsOf, seriesRegions, type DataFolder, type MeasureOption } from '../db/series.ts';
 import type { SeriesIndexRow, SeriesRow } from '../types.ts';
-import { nameIn, type Catalogs } from '../catalog.ts';
+import { indicatorName, nameIn, type Catalogs } from '../catalog.ts';
 import { displayUnit } from '../units.ts';
 import type { ChartRow, CompareOptions, Theme } from './compare.ts';
 import { sourcesOf, type DataVersion, type FrameOptions, type SourceDoc } from './frame.ts';
@@ -22,6 +22,7 @@ export type { MeasureOption };
 
 /** Which data a chart draws. Ids are checked against the catalogs before any query runs. */
 export interface ChartQuery {
+  /** A catalog indicator, or a label of `other` (`other:院士团队`). */
   indicator: string;
   regions: string[];
   /** The measure and unit asked for; absent or null lets the chart choose (`chooseMeasure`). */
@@ -95,8 +96,9 @@ export async function loadPoints(data: DataFolder, q: ChartQuery): Promise<Chart
   const measure = chooseMeasure(measures, q.measure, q.unit);
   if (!measure) return { measures, measure, points: [] };
   // One file per region with dated figures of the indicator, as the index lists them; they stay cached for the other measures.
+  // A label of `other` reads `other`'s files and keeps its own points.
   const files = await Promise.all(seriesRegions(index, q.indicator, q.regions).map((r) => data.read<SeriesRow>(seriesFile(q.indicator, r))));
-  return { measures, measure, points: pointsOf(files.flat(), measure.measure, measure.unit, q.regions, filterOf(q)) };
+  return { measures, measure, points: pointsOf(ofIndicator(files.flat(), q.indicator), measure.measure, measure.unit, q.regions, filterOf(q)) };
 }
 
 /** The figures behind a chart's points (every figure a point stands for), with their sentences and documents. */
@@ -110,7 +112,7 @@ export function chartLabels(indicator: string, measure: MeasureOption | null, la
   const regions = new Map(catalogs.regions.map((r) => [r.region, r]));
   const unit = measure ? displayUnit(measure.unit, measure.measure)[lang] : '';
   return {
-    title: nameIn(lang, catalogs.indicators.find((i) => i.indicator === indicator), indicator),
+    title: indicatorName(lang, catalogs.indicators, indicator),
     subtitle: measure ? `${t(lang, measure.measure as 'total')} · ${unit}` : '',
     regionName: (r) => nameIn(lang, regions.get(r), r),
   };

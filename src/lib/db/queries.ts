@@ -7,6 +7,7 @@
  */
 
 import { LOWER_IS_BETTER, UNPAIRED, WHOLE_YEAR } from '../targets.ts';
+import { indicatorRef, OTHER } from '../params.ts';
 
 /** SQL and the values bound to its `?` placeholders. */
 export interface Query {
@@ -32,9 +33,16 @@ export interface SeriesFilter {
   stances?: string[];
 }
 
+/** The condition on an indicator id: its catalog indicator, and its label when it names one of `other` (`other:院士团队`). */
+function indicatorWhere(id: string): { sql: string; params: string[] } {
+  const { indicator, label } = indicatorRef(id);
+  return label === null ? { sql: 'f.indicator = ?', params: [indicator] } : { sql: 'f.indicator = ? AND f.label = ?', params: [indicator, label] };
+}
+
 function seriesWhere(indicator: string, measure: string, unit: string, regions: string[], filter: SeriesFilter) {
-  const parts = ['f.indicator = ?', 'f.measure = ?', 'f.unit = ?', 'f.year IS NOT NULL', `f.region IN (${placeholders(regions.length)})`];
-  const params: Query['params'] = [indicator, measure, unit, ...regions];
+  const ind = indicatorWhere(indicator);
+  const parts = [ind.sql, 'f.measure = ?', 'f.unit = ?', 'f.year IS NOT NULL', `f.region IN (${placeholders(regions.length)})`];
+  const params: Query['params'] = [...ind.params, measure, unit, ...regions];
   if (filter.from !== undefined) parts.push('f.year >= ?'), params.push(filter.from);
   if (filter.to !== undefined) parts.push('f.year <= ?'), params.push(filter.to);
   if (filter.stances?.length) parts.push(`f.stance IN (${placeholders(filter.stances.length)})`), params.push(...filter.stances);
@@ -44,8 +52,9 @@ function seriesWhere(indicator: string, measure: string, unit: string, regions: 
 const NOTHING: Query = { name: 'seriesSources', sql: 'SELECT NULL AS figure_id WHERE false', params: [] };
 
 /**
- * The figures a chart's points stand for (one indicator, one measure and unit, some regions, dated), with their
- * sentences and documents: for a chart's CSV and its source notes. The points themselves come from the series files.
+ * The figures a chart's points stand for (one indicator, or one label of `other`, one measure and unit, some regions,
+ * dated), with their sentences and documents: for a chart's CSV and its source notes. The points themselves come
+ * from the series files.
  */
 export function seriesSources(indicator: string, measure: string, unit: string, regions: string[], filter: SeriesFilter = {}): Query {
   if (regions.length === 0) return NOTHING;
@@ -61,26 +70,34 @@ ORDER BY f.region, f.year, f.stance, f.confidence DESC, f.figure_id`,
   };
 }
 
-/** One figure with its source sentence and its document's metadata; of `indicator` only, when one is named (the read skips the others). */
+/**
+ * One figure with its source sentence and its document's metadata; of `indicator` only, when one is named (the read
+ * skips the others; a label of `other` names `other`).
+ */
 export function figureDetail(figureId: string, indicator?: string): Query {
+  const named = indicator === undefined ? undefined : indicatorRef(indicator).indicator;
   return {
     name: 'figureDetail',
     sql: `SELECT f.*, ${DOC_COLUMNS}
 FROM figures f JOIN documents d ON d.doc_id = f.doc_id
-WHERE f.figure_id = ?${indicator === undefined ? '' : ' AND f.indicator = ?'}`,
-    params: indicator === undefined ? [figureId] : [figureId, indicator],
+WHERE f.figure_id = ?${named === undefined ? '' : ' AND f.indicator = ?'}`,
+    params: named === undefined ? [figureId] : [figureId, named],
   };
 }
 
-/** Every figure that reports the same fact: region, indicator, year, measure, unit and stance. */
-export function sameFact(f: { region: string; indicator: string; year: number; measure: string; unit: string; stance: string }): Query {
+/**
+ * Every figure that reports the same fact: region, indicator, year, measure, unit and stance, and for `other`
+ * the label too (its figures count different things).
+ */
+export function sameFact(f: { region: string; indicator: string; label?: string | null; year: number; measure: string; unit: string; stance: string }): Query {
+  const byLabel = f.indicator === OTHER;
   return {
     name: 'sameFact',
     sql: `SELECT f.figure_id, f.doc_id, f.value, f.qualifier, f.quote, f.sentence, f.confidence, ${DOC_COLUMNS}
 FROM figures f JOIN documents d ON d.doc_id = f.doc_id
-WHERE f.region = ? AND f.indicator = ? AND f.year = ? AND f.measure = ? AND f.unit = ? AND f.stance = ?
+WHERE f.region = ? AND f.indicator = ? AND f.year = ? AND f.measure = ? AND f.unit = ? AND f.stance = ?${byLabel ? " AND coalesce(f.label, '') = ?" : ''}
 ORDER BY d.published DESC NULLS LAST, f.doc_id, f.raw_start`,
-    params: [f.region, f.indicator, f.year, f.measure, f.unit, f.stance],
+    params: [f.region, f.indicator, f.year, f.measure, f.unit, f.stance, ...(byLabel ? [f.label ?? ''] : [])],
   };
 }
 
@@ -109,6 +126,7 @@ FROM figures WHERE doc_id = ? ORDER BY raw_start, raw_end`,
 /** What the figures table is filtered by; empty means no filter. */
 export interface TableFilter {
   region?: string;
+  /** A catalog indicator, or a label of `other` (`other:院士团队`). */
   indicator?: string;
   year?: number;
   stance?: string;
@@ -124,7 +142,11 @@ function where(filter: TableFilter): { sql: string; params: Array<string | numbe
   const parts: string[] = [];
   const params: Array<string | number> = [];
   if (filter.region) { parts.push('f.region = ?'); params.push(filter.region); }
-  if (filter.indicator) { parts.push('f.indicator = ?'); params.push(filter.indicator); }
+  if (filter.indicator) {
+    const ind = indicatorWhere(filter.indicator);
+    parts.push(ind.sql);
+    params.push(...ind.params);
+  }
   if (filter.year !== undefined) { parts.push('f.year = ?'); params.push(filter.year); }
   if (filter.stance) { parts.push('f.stance = ?'); params.push(filter.stance); }
   if (filter.q) {

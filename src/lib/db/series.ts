@@ -6,6 +6,7 @@
  * against DuckDB), in the same order.
  */
 import type { Exec, SeriesFilter } from './queries.ts';
+import { indicatorRef, OTHER } from '../params.ts';
 import type { IndicatorRow, RegionRow, SeriesIndexRow, SeriesRow } from '../types.ts';
 
 /** A data folder as the dashboard reads it: small files whole, and SQL over the figures and documents. */
@@ -49,9 +50,38 @@ export function regionCounts(regions: RegionRow[], index: SeriesIndexRow[]) {
     .sort((a, b) => b.n - a.n || byText(a.region, b.region));
 }
 
+/**
+ * The rows of an indicator id: of the catalog indicator, and of its label when the id names one of `other`
+ * (`other:院士团队`); index rows and series rows alike, as both carry the label.
+ */
+export function ofIndicator<T extends { indicator: string; label?: string | null }>(rows: T[], id: string): T[] {
+  const { indicator, label } = indicatorRef(id);
+  return rows.filter((r) => r.indicator === indicator && (label === null || r.label === label));
+}
+
+/** A label of `other` with its figures, and how many of them are dated. */
+export interface LabelCount {
+  label: string;
+  n: number;
+  n_dated: number;
+}
+
+/** The labels of `other` the index counts, most dated figures first, then most figures, then by label. */
+export function labelCounts(index: SeriesIndexRow[]): LabelCount[] {
+  const out = new Map<string, LabelCount>();
+  for (const r of index) {
+    if (r.indicator !== OTHER || !r.label) continue;
+    const c = out.get(r.label) ?? { label: r.label, n: 0, n_dated: 0 };
+    c.n += r.n_figures;
+    c.n_dated += r.n_dated;
+    out.set(r.label, c);
+  }
+  return [...out.values()].sort((a, b) => b.n_dated - a.n_dated || b.n - a.n || byText(a.label, b.label));
+}
+
 /** The measures an indicator's dated figures come in, most figures first. */
 export function measuresIn(index: SeriesIndexRow[], indicator: string): MeasureOption[] {
-  const n = sums(index.filter((r) => r.indicator === indicator && r.n_dated > 0), (r) => `${r.measure}\u0000${r.unit}`, (r) => r.n_dated);
+  const n = sums(ofIndicator(index, indicator).filter((r) => r.n_dated > 0), (r) => `${r.measure}\u0000${r.unit}`, (r) => r.n_dated);
   return [...n]
     .map(([key, count]) => {
       const [measure, unit] = key.split('\u0000');
@@ -62,7 +92,7 @@ export function measuresIn(index: SeriesIndexRow[], indicator: string): MeasureO
 
 /** Those of `regions` that have a series file of `indicator`: the ones with dated figures of it. */
 export function seriesRegions(index: SeriesIndexRow[], indicator: string, regions: string[]): string[] {
-  const have = new Set(index.filter((r) => r.indicator === indicator && r.n_dated > 0).map((r) => r.region));
+  const have = new Set(ofIndicator(index, indicator).filter((r) => r.n_dated > 0).map((r) => r.region));
   return [...new Set(regions)].filter((r) => have.has(r));
 }
 

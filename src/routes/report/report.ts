@@ -9,7 +9,7 @@ import { loadCatalogs } from '$lib/catalog.ts';
 import type { DataFolder } from '$lib/db/series.ts';
 import { type DataVersion, type FrameOptions, type SourceDoc } from '$lib/charts/frame.ts';
 import { formatValue } from '$lib/units.ts';
-import { DEFAULT_INDICATORS, DEFAULT_REGIONS, ID, LANGS, MAX_IDS, oneOf, readYear, YEARS } from '$lib/params.ts';
+import { DEFAULT_INDICATORS, DEFAULT_REGIONS, ID, isIndicatorId, LANGS, MAX_IDS, oneOf, readYear, YEARS } from '$lib/params.ts';
 
 /** A parameter value the report did not use, and why. */
 export interface Ignored {
@@ -54,7 +54,7 @@ function idList(params: URLSearchParams, param: 'indicators' | 'regions', fallba
   const out: string[] = [];
   for (const value of (params.get(param) ?? '').split(',')) {
     if (value === '' || out.includes(value)) continue;
-    if (!ID.test(value)) ignored.push({ param, value: shown(value), why: 'malformed' });
+    if (!(param === 'indicators' ? isIndicatorId(value) : ID.test(value))) ignored.push({ param, value: shown(value), why: 'malformed' });
     else if (out.length >= MAX_IDS) ignored.push({ param, value, why: 'tooMany' });
     else out.push(value);
   }

@@ -4,7 +4,7 @@ import { figuresCsv, type CsvValue } from '$lib/csv.ts';
 import { catalogsOf, dataVersion } from '$lib/data.ts';
 import { t, type Lang, type Word } from '$lib/i18n.ts';
 import type { FigureRow } from '$lib/types.ts';
-import { ID, MAX_SEARCH, oneOf, readYear, STANCES } from '$lib/params.ts';
+import { ID, isIndicatorId, MAX_SEARCH, oneOf, readYear, STANCES } from '$lib/params.ts';
 import { nameIn, type IndicatorOption, type RegionOption } from '$lib/catalog.ts';
 
 /** Rows per page of the table. */
@@ -32,7 +32,7 @@ export function parseTableState(params: URLSearchParams): TableState {
   const stance = oneOf(params.get('stance'), STANCES);
   const q = (params.get('q') ?? '').trim().slice(0, MAX_SEARCH);
   if (ID.test(region)) filter.region = region;
-  if (ID.test(indicator)) filter.indicator = indicator;
+  if (isIndicatorId(indicator)) filter.indicator = indicator;
   if (year !== null) filter.year = year;
   if (stance) filter.stance = stance;
   if (q) filter.q = q;
