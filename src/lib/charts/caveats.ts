@@ -5,6 +5,7 @@
  * the framed SVG's, the embed's) explains the marks its points carry.
  */
 import { t, type Lang, type Word } from '../i18n.ts';
+import { qualifierMark } from '../units.ts';
 
 /** The fields of a figure that say what kind of value its point is. */
 export interface PointFacts {
@@ -13,6 +14,10 @@ export interface PointFacts {
   confidence: number;
   /** A point of the series: how many distinct values its figures give. */
   n_values?: number;
+  /** A point of the series: how many figures stand behind it. */
+  n_figures?: number;
+  /** `approx`, `at_least` …: the sign drawn beside the point. */
+  qualifier?: string;
 }
 
 /** Below this confidence (the extractor's own estimate, 0–1) a point says it is unsure. */
@@ -25,7 +30,7 @@ export type PeriodMark = 'h1' | 'part' | 'span';
  * What a key entry explains: a period mark, the ring of an uncertain point, the line of a point whose sources
  * disagree, the arrow from a target to its actual, or the national reference line.
  */
-export type KeyKind = PeriodMark | 'uncertain' | 'range' | 'link' | 'national';
+export type KeyKind = PeriodMark | 'uncertain' | 'range' | 'count' | 'qualifier' | 'link' | 'national';
 
 const PERIOD_MARKS: Record<string, PeriodMark> = { h1: 'h1', unknown: 'part', multi_year: 'span' };
 const MARK_ORDER: PeriodMark[] = ['h1', 'part', 'span'];
@@ -72,13 +77,30 @@ export interface KeyEntry {
   text: string;
 }
 
-/** The key entries of the marks some rows carry, in a fixed order: none when every point is a plain, sure year's value. */
+// The qualifiers in the order the key names them, with their words.
+const QUALIFIER_WORDS: Array<[string, Word]> = [['approx', 'qApprox'], ['more_than', 'qMoreThan'], ['at_least', 'qAtLeast'], ['at_most', 'qAtMost']];
+
+/** Whether a point stands for several figures: its chart draws their count beside it. */
+export function isCounted(p: PointFacts): boolean {
+  return (p.n_figures ?? 1) > 1;
+}
+
+/**
+ * The key entries of the marks some rows carry, in a fixed order: none when every point is a plain, sure year's
+ * value. The qualifier signs are named only for those drawn: `≈ 约/近 · ≥ 以上`.
+ */
 export function markKey(rows: PointFacts[], lang: Lang): KeyEntry[] {
   const marks = new Set(rows.map((r) => periodMark(r.period)));
   const entries: KeyEntry[] = MARK_ORDER.filter((m) => marks.has(m))
     .map((kind) => ({ kind, label: periodLabel(kind, lang), text: t(lang, WORDS[kind].key) }));
   if (rows.some(isUncertain)) entries.push({ kind: 'uncertain', label: '', text: t(lang, 'keyUncertain').replace('{c}', String(LOW_CONFIDENCE)) });
   if (rows.some(hasRange)) entries.push({ kind: 'range', label: '', text: t(lang, 'keyRange') });
+  // The largest count as the example (a spread over a million points would overflow the stack).
+  const most = rows.reduce((n, r) => Math.max(n, r.n_figures ?? 1), 1);
+  if (most > 1) entries.push({ kind: 'count', label: `×${most}`, text: t(lang, 'keyCount') });
+  const qualifiers = new Set(rows.map((r) => r.qualifier));
+  const named = QUALIFIER_WORDS.filter(([q]) => qualifiers.has(q)).map(([q, w]) => `${qualifierMark(q)} ${t(lang, w)}`);
+  if (named.length) entries.push({ kind: 'qualifier', label: '', text: named.join(' · ') });
   return entries;
 }
 

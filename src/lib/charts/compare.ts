@@ -3,7 +3,7 @@ import { t, type Lang } from '../i18n.ts';
 import { regionColors } from '../palette.ts';
 import { displayUnit, formatValue, qualifierMark } from '../units.ts';
 import { formatAttainment, type TargetLink } from '../targets.ts';
-import { caveatNotes, hasRange, isUncertain, periodLabel, periodMark } from './caveats.ts';
+import { caveatNotes, hasRange, isCounted, isUncertain, periodLabel, periodMark } from './caveats.ts';
 
 /** A figure as the compare chart draws it. */
 export interface ChartRow {
@@ -44,8 +44,6 @@ export interface CompareOptions {
   height?: number;
   /** A DOM document, for rendering outside the browser. */
   document?: Document;
-  /** Plot's HTML legend above the chart (the dashboard); false when a frame draws its own (exports, embeds). */
-  legend?: boolean;
   /** Targets joined to their actuals (`targetLinks`): a dotted arrow from each target to the same year's actual, labelled with the attainment. */
   links?: TargetLink<ChartRow>[];
   /** National figures drawn as a grey dashed reference line (never coloured, summed or stacked with the regions). */
@@ -69,8 +67,81 @@ export const THEMES: Record<Theme, ThemeColors> = {
 /** The font stack of every chart: the system's, then Noto CJK, which the CLI's PNG renderer loads by name. */
 export const FONT_FAMILY = 'system-ui, "Noto Sans CJK SC", "Noto Sans SC", sans-serif';
 
+/** The width a chart is drawn at when none is given (the CLI, the framed exports' default). */
+export const DEFAULT_WIDTH = 720;
+/** Room for a year label (four digits at 12 px) and the space between two of them. */
+const TICK_SPACE = 48;
+// Margins: the value axis's labels on the left, room for a qualifier or count beside the last year on the right,
+// the year axis and its label below.
+const MARGIN_LEFT = 56;
+const MARGIN_RIGHT = 28;
+const MARGIN_TOP = 20;
+const MARGIN_BOTTOM = 44;
+const X_INSET = 16;
+/** The smallest text a chart draws, at any width (its base size is 12 px). */
+export const MIN_TEXT_PX = 11;
+/**
+ * A point's mark is small (5–6 px), its hit area is not: a transparent circle of
+ * this radius under it takes a finger's tap (24 × 24 px, WCAG 2.5.8).
+ */
+export const HIT_RADIUS = 12;
+
+/** The height a chart of `width` is drawn at when none is given: a 720 px chart is 380 high, a phone's ~300. */
+export function chartHeight(width: number): number {
+  return Math.round(Math.min(420, Math.max(280, width * 0.528)));
+}
+
 interface Point extends ChartRow {
+  /** The value in the axis's unit. */
   v: number;
+  /** Where the point is drawn: its year, moved a few pixels aside when another point of that year would hide it (`dodge`). */
+  x: number;
+}
+
+/** How far apart, in pixels, two marks of one year must be to be seen and tapped apart (a mark is 10–12 px wide). */
+const MARK_SPACE = 13;
+
+/**
+ * Moves apart, sideways, the marks of one year that would hide each other: a
+ * target of 4,800 and an actual of 5,370 lie 4 px apart on a chart that reaches
+ * 30,000, so the hollow target covered the actual, which no tap could reach.
+ * Each run of a year's points closer than MARK_SPACE px vertically is spread
+ * MARK_SPACE px apart around the year. Pixels are estimated as Plot's linear
+ * scales place them (a nice domain only brings points closer, never apart).
+ */
+function dodge(points: Point[], width: number, height: number, zero: boolean): void {
+  if (points.length < 2) return;
+  let lo = zero ? 0 : Infinity;
+  let hi = zero ? 0 : -Infinity;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const p of points) {
+    lo = Math.min(lo, p.v);
+    hi = Math.max(hi, p.v);
+    first = Math.min(first, p.year);
+    last = Math.max(last, p.year);
+  }
+  // One year alone has no x scale to move along; one value makes every point of a year overlap.
+  if (last === first) return;
+  const pxPerValue = hi > lo ? (height - MARGIN_TOP - MARGIN_BOTTOM) / (hi - lo) : 0;
+  const yearsPerPx = (last - first) / (width - MARGIN_LEFT - MARGIN_RIGHT - 2 * X_INSET);
+  const byYear = new Map<number, Point[]>();
+  for (const p of points) {
+    const year = byYear.get(p.year);
+    if (year) year.push(p);
+    else byYear.set(p.year, [p]);
+  }
+  for (const year of byYear.values()) {
+    if (year.length < 2) continue;
+    year.sort((a, b) => a.v - b.v || byText(a.region, b.region) || byText(a.stance, b.stance));
+    let start = 0;
+    for (let i = 1; i <= year.length; i++) {
+      if (i < year.length && (year[i].v - year[i - 1].v) * pxPerValue < MARK_SPACE) continue;
+      const run = year.slice(start, i);
+      run.forEach((p, k) => (p.x = p.year + (k - (run.length - 1) / 2) * MARK_SPACE * yearsPerPx));
+      start = i;
+    }
+  }
 }
 
 // As DuckDB and Arquero order VARCHARs: by code unit.
@@ -94,12 +165,14 @@ function linePoints(points: Point[]): Point[] {
   return [...best.values()].sort((a, b) => byText(a.region, b.region) || a.year - b.year);
 }
 
-function yearTicks(points: Point[]): number[] | undefined {
+/** Years to label: all of them when they fit, else every second, third … so that labels never crowd at `width`. */
+function yearTicks(points: Point[], width: number): number[] | undefined {
   if (!points.length) return undefined;
   const years = points.map((p) => p.year);
   const lo = Math.min(...years);
   const hi = Math.max(...years);
-  const step = Math.max(1, Math.ceil((hi - lo + 1) / 10));
+  const fit = Math.max(2, Math.floor((width - MARGIN_LEFT - MARGIN_RIGHT) / TICK_SPACE));
+  const step = Math.max(1, Math.ceil((hi - lo + 1) / Math.min(10, fit)));
   const out: number[] = [];
   for (let y = lo; y <= hi; y += step) out.push(y);
   return out;
@@ -116,7 +189,7 @@ function yearTicks(points: Point[]): number[] | undefined {
  */
 export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement | HTMLElement {
   const unit = displayUnit(o.unit, o.measure);
-  const points: Point[] = rows.map((r) => ({ ...r, v: r.value / unit.scale }));
+  const points: Point[] = rows.map((r) => ({ ...r, v: r.value / unit.scale, x: r.year }));
   const colors = regionColors(o.regions);
   const domain = [...colors.keys()];
   const value = (v: number, p: Point) => formatValue(v, p.unit, 'exact', o.lang, p.measure);
@@ -138,6 +211,7 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
       if (!el) return;
       const p = data[i];
       el.setAttribute('data-figure-id', p.figure_id);
+      if (isCounted(p)) el.setAttribute('data-count', String(p.n_figures));
       el.setAttribute('data-region', p.region);
       el.setAttribute('data-year', String(p.year));
       el.setAttribute('data-stance', p.stance);
@@ -152,8 +226,15 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
     });
     return g;
   };
+  // The hit areas name the point they stand for; hidden from screen readers, which reach the point itself.
+  const tagHits = (data: Point[]): Plot.RenderFunction => (index, scales, values, dimensions, context, next) => {
+    const g = next!(index, scales, values, dimensions, context) as SVGGElement;
+    const marks = g.querySelectorAll('circle');
+    index.forEach((i, k) => marks[k]?.setAttribute('data-hit-for', data[i].figure_id));
+    return g;
+  };
   const links = o.links ?? [];
-  const reference: Point[] = (o.reference?.rows ?? []).map((r) => ({ ...r, v: r.value / unit.scale }));
+  const reference: Point[] = (o.reference?.rows ?? []).map((r) => ({ ...r, v: r.value / unit.scale, x: r.year }));
   const referenceLine = linePoints(reference);
   const refName = o.reference?.label ?? '';
   const describeRef = (p: Point) => `${refName} · ${describe(p)}`;
@@ -181,7 +262,12 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
   const partial = points.filter((p) => periodMark(p.period));
   const uncertain = points.filter(isUncertain);
   const ranged = points.filter(hasRange);
+  const counted = points.filter(isCounted);
   const rank = o.measure === 'rank';
+  const width = o.width ?? DEFAULT_WIDTH;
+  const height = o.height ?? chartHeight(width);
+  dodge([...points, ...reference], width, height, !rank && o.unit !== 'percent');
+  const xOf = new Map(points.map((p) => [p.figure_id, p.x]));
   const axisLabel = o.lang === 'zh' ? unit.zh : unit.en;
   const theme = THEMES[o.theme ?? 'light'];
   const say = (p: Point) =>
@@ -196,61 +282,74 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
 
   return Plot.plot({
     document: o.document,
-    width: o.width ?? 720,
-    height: o.height ?? 380,
-    marginLeft: 56,
-    marginRight: 28,
-    marginBottom: 44,
+    width,
+    height,
+    marginTop: MARGIN_TOP,
+    marginBottom: MARGIN_BOTTOM,
+    marginLeft: MARGIN_LEFT,
+    marginRight: MARGIN_RIGHT,
     ariaLabel: `${t(o.lang, 'chartOf')} ${o.title}`,
     ariaDescription: summary,
     style: { fontFamily: FONT_FAMILY, fontSize: '12px', overflow: 'visible', color: o.theme ? theme.ink : undefined, background: o.theme ? theme.ground : undefined },
     // The axis label sits below the tick labels, so it never runs into the last year.
-    x: { label: t(o.lang, 'year'), labelOffset: 38, tickFormat: 'd', ticks: yearTicks([...points, ...reference]), nice: false, inset: 16 },
+    x: { label: t(o.lang, 'year'), labelOffset: 38, tickFormat: 'd', ticks: yearTicks([...points, ...reference], width), nice: false, inset: X_INSET },
     y: { label: axisLabel, grid: true, reverse: rank, nice: true, zero: !rank && o.unit !== 'percent' },
-    color: { type: 'categorical', domain, range: domain.map((r) => colors.get(r)!), legend: o.legend ?? true, tickFormat: o.regionName },
+    color: { type: 'categorical', domain, range: domain.map((r) => colors.get(r)!) },
     marks: [
-      rank ? null : Plot.ruleY([0], { stroke: theme.rule }),
+      // Decorative, as are the lines: Plot names each mark's <g> ("rule", "line"), a name ARIA forbids on an element with no role.
+      rank ? null : Plot.ruleY([0], { stroke: theme.rule, ariaHidden: 'true' }),
       // The nation is a reference, not one of the regions: grey, dashed, under them, with a label at its last year.
       referenceLine.length ? Plot.line(referenceLine, {
-        x: 'year', y: 'v', stroke: theme.muted, strokeWidth: 1.5, strokeDasharray: '6,4', className: 'national-line', ariaHidden: 'true', pointerEvents: 'none',
+        x: 'x', y: 'v', stroke: theme.muted, strokeWidth: 1.5, strokeDasharray: '6,4', className: 'national-line', ariaHidden: 'true', pointerEvents: 'none',
       }) : null,
       reference.length ? Plot.dot(reference, {
-        x: 'year', y: 'v', stroke: theme.muted, fill: theme.ground, strokeWidth: 1.5, r: 4, symbol: 'square', title: describeRef, render: tag(reference, ' national'),
+        x: 'x', y: 'v', stroke: theme.muted, fill: theme.ground, strokeWidth: 1.5, r: 4, symbol: 'square', title: describeRef, render: tag(reference, ' national'),
       }) : null,
       referenceLine.length ? Plot.text(referenceLine.slice(-1), {
-        x: 'year', y: 'v', text: () => refName, fill: theme.muted, dx: 8, dy: -10, textAnchor: 'start', fontSize: 10, className: 'national-label', ariaHidden: 'true',
+        x: 'x', y: 'v', text: () => refName, fill: theme.muted, dx: 8, dy: -10, textAnchor: 'start', fontSize: MIN_TEXT_PX, className: 'national-label', ariaHidden: 'true',
       }) : null,
       // Each target to the same year's actual: a dotted arc (the range line through a point is straight), its attainment beside it.
       links.length ? Plot.arrow(links, {
-        x1: 'year', x2: 'year', y1: (l: TargetLink<ChartRow>) => l.target.value / unit.scale, y2: (l: TargetLink<ChartRow>) => l.actual.value / unit.scale,
+        x1: (l: TargetLink<ChartRow>) => xOf.get(l.target.figure_id) ?? l.year, x2: (l: TargetLink<ChartRow>) => xOf.get(l.actual.figure_id) ?? l.year, y1: (l: TargetLink<ChartRow>) => l.target.value / unit.scale, y2: (l: TargetLink<ChartRow>) => l.actual.value / unit.scale,
         stroke: 'region', strokeWidth: 1.25, strokeDasharray: '2,3', bend: true, inset: 7, headLength: 7,
         className: 'target-link', title: describeLink, render: tagLinks,
       }) : null,
       links.length ? Plot.text(links, {
         x: 'year', y: (l: TargetLink<ChartRow>) => (l.target.value + l.actual.value) / 2 / unit.scale, text: linkText, fill: 'region',
-        dx: 14, textAnchor: 'start', fontSize: 10, fontWeight: 'bold', className: 'attainment-label', ariaHidden: 'true', pointerEvents: 'none',
+        dx: 14, textAnchor: 'start', fontSize: MIN_TEXT_PX, fontWeight: 'bold', className: 'attainment-label', ariaHidden: 'true', pointerEvents: 'none',
       }) : null,
-      Plot.line(linePoints(points), { x: 'year', y: 'v', z: 'region', stroke: 'region', strokeWidth: 2 }),
+      Plot.line(linePoints(points), { x: 'x', y: 'v', z: 'region', stroke: 'region', strokeWidth: 2, ariaHidden: 'true' }),
       ranged.length ? Plot.ruleX(ranged, {
-        x: 'year', y1: (p: Point) => p.value_min! / unit.scale, y2: (p: Point) => p.value_max! / unit.scale, stroke: 'region',
+        x: 'x', y1: (p: Point) => p.value_min! / unit.scale, y2: (p: Point) => p.value_max! / unit.scale, stroke: 'region',
         strokeWidth: 1.5, strokeOpacity: 0.7, className: 'value-range', ariaHidden: 'true', pointerEvents: 'none',
       }) : null,
       // Rings and labels are drawn for the eye; the point they belong to says the same in words.
       Plot.dot(uncertain, {
-        x: 'year', y: 'v', stroke: 'region', fill: 'none', strokeWidth: 1.25, strokeDasharray: '3,2', r: 11,
+        x: 'x', y: 'v', stroke: 'region', fill: 'none', strokeWidth: 1.25, strokeDasharray: '3,2', r: 11,
         className: 'uncertain-ring', ariaHidden: 'true', pointerEvents: 'none',
       }),
-      Plot.dot(actual, { x: 'year', y: 'v', fill: 'region', stroke: 'region', r: 5, symbol: 'circle', title: describe, render: tag(actual) }),
+      // Under the marks, so a click on a mark reaches the mark; around them, so a finger near one reaches it too.
+      Plot.dot(points, {
+        x: 'x', y: 'v', r: HIT_RADIUS, fill: 'transparent', stroke: 'none', className: 'hit-area', ariaHidden: 'true', render: tagHits(points),
+      }),
+      Plot.dot(actual, { x: 'x', y: 'v', fill: 'region', stroke: 'region', r: 5, symbol: 'circle', title: describe, render: tag(actual) }),
       Plot.dot(planned, {
-        x: 'year', y: 'v', stroke: 'region', fill: theme.ground, strokeWidth: 2, r: 6,
+        x: 'x', y: 'v', stroke: 'region', fill: theme.ground, strokeWidth: 2, r: 6,
         symbol: (p: Point) => (p.stance === 'target' ? 'circle' : 'diamond'), title: describe, render: tag(planned),
       }),
       points.some((p) => p.n_reviewed) ? Plot.text(points.filter((p) => p.n_reviewed), {
-        x: 'year', y: 'v', text: () => '✓', fill: 'region', dx: -10, dy: -9, fontSize: 10, fontWeight: 'bold', className: 'reviewed-mark', ariaHidden: 'true', pointerEvents: 'none',
+        x: 'x', y: 'v', text: () => '✓', fill: 'region', dx: -10, dy: -9, fontSize: MIN_TEXT_PX, fontWeight: 'bold', className: 'reviewed-mark', ariaHidden: 'true', pointerEvents: 'none',
       }) : null,
-      Plot.text(qualified, { x: 'year', y: 'v', text: (p: Point) => qualifierMark(p.qualifier), fill: 'region', dx: 10, dy: -9, fontWeight: 'bold' }),
+      // How many figures a point stands for, when more than one: a tap opens the point, whose panel lists them all.
+      counted.length ? Plot.text(counted, {
+        x: 'x', y: 'v', text: (p: Point) => `×${p.n_figures}`, fill: 'region', dx: -9, dy: 12, textAnchor: 'end', fontSize: MIN_TEXT_PX, fontWeight: 'bold',
+        className: 'count-mark', ariaHidden: 'true', pointerEvents: 'none',
+      }) : null,
+      Plot.text(qualified, {
+        x: 'x', y: 'v', text: (p: Point) => qualifierMark(p.qualifier), fill: 'region', dx: 10, dy: -9, fontWeight: 'bold', className: 'qualifier-mark', ariaHidden: 'true', pointerEvents: 'none',
+      }),
       Plot.text(partial, {
-        x: 'year', y: 'v', text: label, fill: 'region', dx: 11, dy: 13, textAnchor: 'start', fontSize: 10, fontWeight: 'bold',
+        x: 'x', y: 'v', text: label, fill: 'region', dx: 11, dy: 13, textAnchor: 'start', fontSize: MIN_TEXT_PX, fontWeight: 'bold',
         className: 'period-label', ariaHidden: 'true', pointerEvents: 'none',
       }),
     ],

@@ -8,7 +8,7 @@
 import { t, type Lang } from '../i18n.ts';
 import { regionColors } from '../palette.ts';
 import { markKey } from './caveats.ts';
-import { compareChart, FONT_FAMILY, THEMES, type ChartRow, type CompareOptions } from './compare.ts';
+import { compareChart, DEFAULT_WIDTH, FONT_FAMILY, THEMES, type ChartRow, type CompareOptions } from './compare.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -27,7 +27,7 @@ export interface DataVersion {
   built: string;
 }
 
-export interface FrameOptions extends Omit<CompareOptions, 'legend'> {
+export interface FrameOptions extends CompareOptions {
   /** The line under the title: measure and unit. */
   subtitle: string;
   sources: SourceDoc[];
@@ -102,7 +102,7 @@ function measure(text: string, size: number): number {
 export function framedChart(rows: ChartRow[], o: FrameOptions): SVGSVGElement {
   const doc = o.document ?? document;
   const theme = THEMES[o.theme ?? 'light'];
-  const width = o.width ?? 720;
+  const width = o.width ?? DEFAULT_WIDTH;
   const pad = 16;
   const el = (name: string, attrs: Record<string, string | number>, text?: string) => {
     const e = doc.createElementNS(SVG_NS, name);
@@ -111,7 +111,8 @@ export function framedChart(rows: ChartRow[], o: FrameOptions): SVGSVGElement {
     return e;
   };
 
-  const svg = el('svg', { xmlns: SVG_NS, width, 'font-family': FONT_FAMILY, role: 'img', class: 'kelan-chart' }) as SVGSVGElement;
+  // A group, not an image: its points are buttons a reader can reach (an image's content is hidden from screen readers).
+  const svg = el('svg', { xmlns: SVG_NS, width, 'font-family': FONT_FAMILY, role: 'group', class: 'kelan-chart' }) as SVGSVGElement;
   svg.setAttribute('aria-label', `${t(o.lang, 'chartOf')} ${o.title}`);
   const ground = el('rect', { x: 0, y: 0, width, height: 0, fill: theme.ground });
   svg.append(ground);
@@ -123,18 +124,27 @@ export function framedChart(rows: ChartRow[], o: FrameOptions): SVGSVGElement {
     y += 20;
     svg.append(el('text', { x: pad, y, 'font-size': 12, fill: theme.muted, class: 'subtitle' }, o.subtitle));
     y += 20;
-    // The legend: one swatch per region, then what the marks mean.
+    // The legend, as the dashboard's: one swatch per region in the regions' order, then the stances' key, on as many lines as the width needs.
     const legend = el('g', { class: 'legend', 'font-size': 12, fill: theme.ink });
     let x = pad;
+    const place = (w: number) => {
+      if (x > pad && x + w > width - pad) {
+        x = pad;
+        y += 18;
+      }
+    };
     const colours = regionColors(o.regions);
     for (const region of o.regions) {
-      const colour = colours.get(region)!;
       const name = o.regionName(region);
-      legend.append(el('circle', { cx: x + 5, cy: y - 4, r: 5, fill: colour }));
+      const w = 14 + measure(name, 12);
+      place(w);
+      legend.append(el('circle', { cx: x + 5, cy: y - 4, r: 5, fill: colours.get(region)! }));
       legend.append(el('text', { x: x + 14, y }, name));
-      x += 14 + measure(name, 12) + 16;
+      x += w + 16;
     }
-    legend.append(el('text', { x: x + 8, y, fill: theme.muted }, t(o.lang, 'stanceKey')));
+    const stances = t(o.lang, 'stanceKey');
+    place(measure(stances, 12));
+    legend.append(el('text', { x: x + (x > pad ? 8 : 0), y, fill: theme.muted, class: 'stances' }, stances));
     svg.append(legend);
     y += 10;
 
@@ -145,19 +155,18 @@ export function framedChart(rows: ChartRow[], o: FrameOptions): SVGSVGElement {
       x = pad;
       y += 8;
       for (const entry of entries) {
-        const swatch = entry.label ? measure(entry.label, 10) : 18;
-        const w = swatch + 6 + measure(entry.text, 11) + 18;
+        const swatch = entry.label ? measure(entry.label, 11) : entry.kind === 'qualifier' ? 0 : 18;
+        const gap = swatch ? 6 : 0;
+        const w = swatch + gap + measure(entry.text, 11) + 18;
         if (x > pad && x + w > width - pad) {
           x = pad;
           y += 16;
         }
         const item = el('g', { class: `key-${entry.kind}`, 'data-key': entry.kind });
-        item.append(entry.label
-          ? el('text', { x, y, 'font-size': 10, 'font-weight': 'bold', fill: theme.ink }, entry.label)
-          : entry.kind === 'range'
-            ? el('line', { x1: x + 9, x2: x + 9, y1: y - 11, y2: y + 3, stroke: theme.ink, 'stroke-width': 1.5 })
-            : el('circle', { cx: x + 9, cy: y - 4, r: 7, fill: 'none', stroke: theme.ink, 'stroke-width': 1.25, 'stroke-dasharray': '3,2' }));
-        item.append(el('text', { x: x + swatch + 6, y }, entry.text));
+        if (entry.label) item.append(el('text', { x, y, 'font-size': 11, 'font-weight': 'bold', fill: theme.ink }, entry.label));
+        else if (entry.kind === 'range') item.append(el('line', { x1: x + 9, x2: x + 9, y1: y - 11, y2: y + 3, stroke: theme.ink, 'stroke-width': 1.5 }));
+        else if (entry.kind !== 'qualifier') item.append(el('circle', { cx: x + 9, cy: y - 4, r: 7, fill: 'none', stroke: theme.ink, 'stroke-width': 1.25, 'stroke-dasharray': '3,2' }));
+        item.append(el('text', { x: x + swatch + gap, y }, entry.text));
         key.append(item);
         x += w;
       }
@@ -166,7 +175,7 @@ export function framedChart(rows: ChartRow[], o: FrameOptions): SVGSVGElement {
     }
   }
 
-  const chart = compareChart(rows, { ...o, width, legend: false }) as SVGSVGElement;
+  const chart = compareChart(rows, { ...o, width }) as SVGSVGElement;
   const chartHeight = Number(chart.getAttribute('height'));
   chart.setAttribute('x', '0');
   chart.setAttribute('y', String(y));

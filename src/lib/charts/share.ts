@@ -11,7 +11,7 @@ import { t, type Lang } from '../i18n.ts';
 import { regionColors } from '../palette.ts';
 import { formatValue } from '../units.ts';
 import type { DerivedShare } from '../targets.ts';
-import { FONT_FAMILY, THEMES, type ChartRow, type Theme } from './compare.ts';
+import { DEFAULT_WIDTH, FONT_FAMILY, HIT_RADIUS, MIN_TEXT_PX, THEMES, type ChartRow, type Theme } from './compare.ts';
 
 /** What the share chart needs besides its shares. */
 export interface ShareOptions {
@@ -70,9 +70,12 @@ export function shareChart(shares: DerivedShare<ChartRow>[], o: ShareOptions): S
   };
   const years = shares.map((s) => s.year);
   const [lo, hi] = [Math.min(...years), Math.max(...years)];
+  const width = o.width ?? DEFAULT_WIDTH;
+  // Every year labelled when they fit at this width, else every second, third …
+  const step = Math.max(1, Math.ceil((hi - lo + 1) / Math.max(2, Math.floor((width - 84) / 48))));
   return Plot.plot({
     document: o.document,
-    width: o.width ?? 720,
+    width,
     height: o.height ?? 220,
     marginLeft: 56,
     marginRight: 28,
@@ -80,18 +83,28 @@ export function shareChart(shares: DerivedShare<ChartRow>[], o: ShareOptions): S
     ariaLabel: o.title,
     ariaDescription: shares.map((s) => describeShare(s, o)).join('. '),
     style: { fontFamily: FONT_FAMILY, fontSize: '12px', overflow: 'visible', color: o.theme ? theme.ink : undefined, background: o.theme ? theme.ground : undefined },
-    x: { label: t(o.lang, 'year'), labelOffset: 38, tickFormat: 'd', ticks: Array.from({ length: hi - lo + 1 }, (_, k) => lo + k), nice: false, inset: 16, domain: [lo, hi] },
+    x: { label: t(o.lang, 'year'), labelOffset: 38, tickFormat: 'd', ticks: Array.from({ length: Math.floor((hi - lo) / step) + 1 }, (_, k) => lo + k * step), nice: false, inset: 16, domain: [lo, hi] },
     y: { label: t(o.lang, 'shareAxis'), grid: true, zero: true, nice: true },
     marks: [
       // Decorative like the line: Plot names each mark's <g> ("rule"), a name ARIA forbids on an element with no role.
       Plot.ruleY([0], { stroke: theme.rule, ariaHidden: 'true' }),
       Plot.line(actual, { x: 'year', y: 'share', z: pairOf, stroke: (s: DerivedShare) => colors.get(s.child) ?? theme.ink, strokeWidth: 1.5, strokeDasharray: '4,3', ariaHidden: 'true' }),
+      // A finger's hit area (24 × 24 px) under each small mark, as on the compare chart.
+      Plot.dot(shares, {
+        x: 'year', y: 'share', r: HIT_RADIUS, fill: 'transparent', stroke: 'none', className: 'hit-area', ariaHidden: 'true',
+        render: (index, scales, values, dimensions, context, next) => {
+          const g = next!(index, scales, values, dimensions, context) as SVGGElement;
+          const marks = g.querySelectorAll('circle');
+          index.forEach((i, k) => marks[k]?.setAttribute('data-hit-for', shares[i].id));
+          return g;
+        },
+      }),
       Plot.dot(shares, {
         x: 'year', y: 'share', stroke: (s: DerivedShare) => colors.get(s.child) ?? theme.ink, fill: theme.ground, strokeWidth: 2, r: 5,
         symbol: (s: DerivedShare) => (s.stance === 'actual' ? 'square' : 'triangle'), title: (s: DerivedShare<ChartRow>) => describeShare(s, o), render: tag,
       }),
       Plot.text(shares, {
-        x: 'year', y: 'share', text: (s: DerivedShare) => formatShare(s.share, o.lang), fill: theme.muted, dy: -12, fontSize: 10,
+        x: 'year', y: 'share', text: (s: DerivedShare) => formatShare(s.share, o.lang), fill: theme.muted, dy: -12, fontSize: MIN_TEXT_PX,
         ariaHidden: 'true', pointerEvents: 'none',
       }),
     ],
