@@ -41,7 +41,11 @@ interface View {
   ready: string;
   /** Further states of the same page to audit, each reached by `go`. */
   then?: { name: string; go: (page: Page) => Promise<void> }[];
+  /** A phone's screen (390 × 844, touch) instead of the laptop's. */
+  phone?: boolean;
 }
+
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
 const HIGH_TECH = '/?indicator=high_tech_enterprises&measure=total&unit=count';
 
@@ -67,6 +71,14 @@ const VIEWS: View[] = [
         },
       },
     ],
+  },
+  // A phone: the pickers folded above the chart, the legend wrapped, the panel below; then the pickers opened.
+  {
+    name: 'compare on a phone, figure panel open',
+    path: () => `${HIGH_TECH}&figure=${ids.figure}`,
+    ready: '[data-testid=figure-panel] [data-testid=figure-sentence]',
+    phone: true,
+    then: [{ name: 'pickers opened', go: (page) => page.locator('[data-testid=pickers-box] summary').tap() }],
   },
   { name: 'multiples', path: () => '/multiples', ready: '.panel svg [data-figure-id]' },
   { name: 'table', path: () => '/table', ready: '[data-testid=figures-table] tbody tr' },
@@ -134,7 +146,7 @@ describe('accessibility (axe-core)', () => {
     const found: Found[] = [];
     for (const lang of LANGS) {
       // One page per language: drawn light, audited, then turned dark as the system's scheme changes, and audited again.
-      const page = await session.context.newPage();
+      const page = await (view.phone ? await session.newContext(PHONE) : session.context).newPage();
       await page.emulateMedia({ colorScheme: 'light' });
       const path = view.path();
       await page.goto(url(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`));
