@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOM, csvField, FIGURE_CSV_COLUMNS, figuresCsv, toCsv, type CsvValue } from '../src/lib/csv.ts';
+import { BOM, csvField, FIGURE_CSV_COLUMNS, figuresCsv, TARGET_CSV_COLUMNS, targetsCsv, toCsv, type CsvValue } from '../src/lib/csv.ts';
 
 describe('csvField', () => {
   it.each<[CsvValue, string]>([
@@ -89,3 +89,33 @@ describe('figuresCsv', () => {
     expect(first.endsWith(',d9094500ce56,2026-11-29')).toBe(true);
   });
 });
+
+describe('targetsCsv', () => {
+  const names = { region: (id: string) => ({ hubei: '湖北' })[id] ?? id, indicator: () => '高新技术企业' };
+  const met = {
+    region: 'hubei', indicator: 'high_tech_enterprises', measure: 'total', unit: 'count', year: 2017,
+    target_id: 't1', target_value: 4800, target_qualifier: 'more_than', target_sentence: '突破4800家', actual_id: 'a1', actual_value: 5370,
+    actual_sentence: '达到5370家,同比增长', attainment: 1.11875, met: true, lower_is_better: false,
+  };
+  const open = { ...met, year: 2025, actual_id: null, actual_value: null, actual_sentence: null, attainment: null, met: null };
+
+  it('writes one record per target with names beside ids, both sentences, the attainment and the outcome; an unknown outcome is empty', () => {
+    const [header, first, second] = targetsCsv([met, open], names, { version: 'd9094500ce56', built: '2026-11-29' }).slice(1).split('\r\n');
+    const columns = header.split(',');
+    expect(columns).toEqual([...TARGET_CSV_COLUMNS, 'data_version', 'data_built']);
+    const field = (record: string, column: string) => parseLine(record)[columns.indexOf(column)];
+    expect(field(first, 'region_name')).toBe('湖北');
+    expect(field(first, 'indicator_name')).toBe('高新技术企业');
+    expect(field(first, 'actual_sentence')).toBe('达到5370家,同比增长');
+    expect(field(first, 'attainment')).toBe('1.11875');
+    expect(field(first, 'met')).toBe('true');
+    expect(field(second, 'actual_id')).toBe('');
+    expect(field(second, 'met')).toBe('');
+    expect(field(second, 'data_version')).toBe('d9094500ce56');
+  });
+});
+
+/** One CSV record's fields (quoted fields with commas, as toCsv writes them). */
+function parseLine(line: string): string[] {
+  return [...line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)].map((m) => m[1].replace(/^"|"$/g, '').replace(/""/g, '"'));
+}

@@ -25,7 +25,7 @@ describe('parseEmbedParams', () => {
   it('fills the defaults for a bare embed', () => {
     expect(spec(parse(''))).toEqual({
       indicator: 'high_tech_enterprises', regions: ['hubei', 'wuhan', 'chongqing'], measure: null, unit: null,
-      stances: [], lang: 'zh', theme: 'light', plain: false, id: null,
+      stances: [], lang: 'zh', theme: 'light', plain: false, targets: false, id: null,
     });
   });
 
@@ -44,6 +44,9 @@ describe('parseEmbedParams', () => {
     ['plain=1', { plain: true }],
     ['plain', { plain: true }],
     ['plain=0', { plain: false }],
+    ['targets=1', { targets: true }],
+    ['targets', { targets: true }],
+    ['targets=0', { targets: false }],
     ['height=200', { height: 200 }],
     ['height=2000', { height: 2000 }],
     ['id=chart-1', { id: 'chart-1' }],
@@ -75,6 +78,7 @@ describe('parseEmbedParams', () => {
     ['lang=fr', /^lang 只能是 zh \| en 之一：“fr”$/],
     ['theme=neon&lang=en', /^theme must be one of light \| dark \| auto: “neon”$/],
     ['plain=yes&lang=en', /^plain must be one of 1 \| 0: “yes”$/],
+    ['targets=arrows&lang=en', /^targets must be one of 1 \| 0: “arrows”$/],
     ['height=-1&lang=en', /^height must be a whole number of pixels from 200 to 2000: “-1”$/],
     ['height=99999&lang=en', /“99999”/],
     ['height=199&lang=en', /“199”/],
@@ -129,6 +133,7 @@ describe('embedUrl', () => {
     { indicator: 'tech_contract_turnover', regions: ['wuhan', 'chongqing'], from: 2019, to: 2024, measure: 'amount', unit: 'CNY' },
     { indicator: 'high_tech_enterprises', stances: ['actual', 'expected'], lang: 'en', theme: 'dark', plain: true, height: 480, id: 'f1' },
     { indicator: 'high_tech_enterprises', theme: 'auto', plain: false },
+    { indicator: 'high_tech_enterprises', targets: true },
   ])('round-trips %j through parseEmbedParams', (params) => {
     const url = new URL(embedUrl(SITE, params));
     expect(url.origin + url.pathname).toBe('https://example.org/kelan/embed');

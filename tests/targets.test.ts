@@ -22,6 +22,7 @@ import { directPairs, type DirectPair } from './helpers/targets-direct.ts';
 import { parseHTML } from 'linkedom';
 import { compareChart, type ChartRow } from '../src/lib/charts/compare.ts';
 import { shareChart } from '../src/lib/charts/share.ts';
+import { framedChart } from '../src/lib/charts/frame.ts';
 import type { TargetPairRow } from '../src/lib/targets.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -199,6 +200,17 @@ describe('the charts draw the options', () => {
     expect(arrows.map((a) => [a.getAttribute('data-target-id'), a.getAttribute('data-actual-id'), a.getAttribute('data-attainment'), a.getAttribute('data-met')]))
       .toEqual([[rows[0].figure_id, rows[1].figure_id, '0.88', 'false']]);
     expect(svg.querySelector('.attainment-label')?.textContent).toBe('88.0%✗');
+  });
+
+  it('exports, embeds and the report draw the same arrows in the framed chart, and key them', () => {
+    const links = targetLinks(rows, 'high_tech_enterprises');
+    const sources = [{ doc_id: 'd1', issuer: '湖北省科学技术厅', title: '答复', published: '2023-01-01' }];
+    const svg = framedChart(rows, { ...options, links, subtitle: '总量 · 家', sources, data: { version: 'v', built: '2026-11-29' }, document: document() });
+    expect([...svg.querySelectorAll('.target-link path')].map((a) => a.getAttribute('data-target-id'))).toEqual([rows[0].figure_id]);
+    expect(svg.querySelector('.key [data-key=link]')?.textContent).toContain('目标');
+    // Without links asked for, neither arrow nor key entry.
+    const plain = framedChart(rows, { ...options, subtitle: '', sources, data: { version: 'v', built: '2026-11-29' }, document: document() });
+    expect(plain.querySelector('.target-link, .key [data-key=link]')).toBeNull();
   });
 
   it('draws national figures as a grey dashed reference line whose points open their figures', () => {

@@ -39,22 +39,45 @@ export const FIGURE_CSV_COLUMNS = [
   'qualifier', 'quote', 'sentence', 'title', 'issuer', 'published', 'doc_number', 'doc_id', 'confidence', 'year_inferred', 'reviewed',
 ] as const;
 
+/** How a CSV names regions and indicators beside their ids. */
+export interface CsvNames {
+  region(id: string): string;
+  indicator(id: string): string;
+}
+
 /**
- * Figures with their sources as a CSV document, region and indicator named by
- * `names`; with `data`, two last columns say which data they came from and when it was built.
+ * Rows as a CSV document of `columns`, `region_name` and `indicator_name` filled
+ * from `names`; with `data`, two last columns say which data they came from and
+ * when it was built.
  */
-export function figuresCsv(
-  rows: ReadonlyArray<object>,
-  names: { region(id: string): string; indicator(id: string): string },
-  data?: { version: string; built: string },
-): string {
-  const columns: readonly string[] = data ? [...FIGURE_CSV_COLUMNS, 'data_version', 'data_built'] : FIGURE_CSV_COLUMNS;
-  return toCsv(columns, rows.map((r) => {
+function namedCsv(columns: readonly string[], rows: ReadonlyArray<object>, names: CsvNames, data?: { version: string; built: string }): string {
+  const all: readonly string[] = data ? [...columns, 'data_version', 'data_built'] : columns;
+  return toCsv(all, rows.map((r) => {
     const row = r as Record<string, unknown>;
     const named: Record<string, unknown> = {
       ...row, region_name: names.region(String(row.region)), indicator_name: names.indicator(String(row.indicator)),
       data_version: data?.version, data_built: data?.built,
     };
-    return columns.map((c) => named[c] as CsvValue);
+    return all.map((c) => named[c] as CsvValue);
   }));
+}
+
+/** Figures with their sources as a CSV document (`namedCsv`). */
+export function figuresCsv(rows: ReadonlyArray<object>, names: CsvNames, data?: { version: string; built: string }): string {
+  return namedCsv(FIGURE_CSV_COLUMNS, rows, names, data);
+}
+
+/** The columns of the targets' CSV: the fact, the target and the actual each with its source, the attainment and the outcome. */
+export const TARGET_CSV_COLUMNS = [
+  'region', 'region_name', 'indicator', 'indicator_name', 'measure', 'unit', 'year',
+  'target_id', 'target_value', 'target_qualifier', 'target_quote', 'target_sentence', 'target_figures', 'target_values',
+  'target_title', 'target_issuer', 'target_published', 'target_doc',
+  'actual_id', 'actual_value', 'actual_qualifier', 'actual_quote', 'actual_sentence', 'actual_figures', 'actual_values',
+  'actual_title', 'actual_issuer', 'actual_published', 'actual_doc',
+  'attainment', 'met', 'lower_is_better',
+] as const;
+
+/** Targets with their actuals (rows of `targetPairs`) as a CSV document (`namedCsv`); `met` is empty when no actual is reported. */
+export function targetsCsv(rows: ReadonlyArray<object>, names: CsvNames, data?: { version: string; built: string }): string {
+  return namedCsv(TARGET_CSV_COLUMNS, rows, names, data);
 }

@@ -29,6 +29,8 @@ export interface EmbedSpec {
   theme: EmbedTheme;
   /** The chart alone: no title, units, legend, source note or link. */
   plain: boolean;
+  /** Each target joined to the same year's actual by an arrow with its attainment (the compare view's `targets=1`). */
+  targets: boolean;
   /** The plot's height in pixels; the chart's own default when absent. */
   height?: number;
   /** Echoed in the height messages, for hosts that tell their frames apart by name. */
@@ -57,7 +59,9 @@ export const MAX_VALUE = 600;
 const ECHO_CHARS = 40;
 
 const THEMES: readonly EmbedTheme[] = ['light', 'dark', 'auto'];
-const PARAMS = ['indicator', 'regions', 'from', 'to', 'measure', 'unit', 'stance', 'lang', 'theme', 'plain', 'height', 'id'] as const;
+const PARAMS = ['indicator', 'regions', 'from', 'to', 'measure', 'unit', 'stance', 'lang', 'theme', 'plain', 'targets', 'height', 'id'] as const;
+// Parameters that are switches: given without a value (`&plain`), they are on.
+const FLAGS: readonly string[] = ['plain', 'targets'];
 type Param = (typeof PARAMS)[number];
 
 const FRAME_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -135,14 +139,18 @@ const READERS: Record<Param, (raw: string, lang: Lang) => Read<unknown>> = {
   },
   lang: (raw, lang) => readChoice('lang', raw, LANGS, lang),
   theme: (raw, lang) => readChoice('theme', raw, THEMES, lang),
-  plain: (raw, lang) =>
-    raw === '1' || raw === 'true' ? { value: true } : raw === '0' || raw === 'false' ? { value: false } : { error: say(lang, 'badChoice', { name: 'plain', choices: '1 | 0', value: echo(raw) }) },
+  plain: (raw, lang) => flag('plain', raw, lang),
+  targets: (raw, lang) => flag('targets', raw, lang),
   height: (raw, lang) => {
     const n = readWhole(raw, HEIGHTS);
     return n === null ? { error: say(lang, 'badHeight', { ...HEIGHTS, value: echo(raw) }) } : { value: n };
   },
   id: (raw, lang) => (FRAME_ID.test(raw) ? { value: raw } : { error: say(lang, 'badFrameId', { value: echo(raw) }) }),
 };
+
+function flag(name: string, raw: string, lang: Lang): Read<boolean> {
+  return raw === '1' || raw === 'true' ? { value: true } : raw === '0' || raw === 'false' ? { value: false } : { error: say(lang, 'badChoice', { name, choices: '1 | 0', value: echo(raw) }) };
+}
 
 function year(name: string, raw: string, lang: Lang): Read<number> {
   const n = readYear(raw, EMBED_YEARS);
@@ -166,7 +174,7 @@ function readAll(params: URLSearchParams): { spec: EmbedSpec; errors: string[]; 
     const raw = values[0];
     if (values.length > 1) errors.push(say(lang, 'repeated', { name, n: values.length }));
     else if (raw.length > MAX_VALUE) errors.push(say(lang, 'tooLong', { name, n: raw.length, max: MAX_VALUE, value: echo(raw) }));
-    else if (raw === '' && name !== 'plain') errors.push(say(lang, 'empty', { name }));
+    else if (raw === '' && !FLAGS.includes(name)) errors.push(say(lang, 'empty', { name }));
     else {
       const read = READERS[name](raw === '' ? '1' : raw, lang);
       if ('error' in read) errors.push(read.error);
@@ -187,6 +195,7 @@ function readAll(params: URLSearchParams): { spec: EmbedSpec; errors: string[]; 
     lang,
     theme: (got.theme as EmbedTheme | undefined) ?? 'light',
     plain: (got.plain as boolean | undefined) ?? false,
+    targets: (got.targets as boolean | undefined) ?? false,
     ...(got.height !== undefined && { height: got.height as number }),
     id: (got.id as string | undefined) ?? null,
   };
@@ -228,7 +237,7 @@ export function parseEmbedParams(params: URLSearchParams, catalogs: EmbedCatalog
  * The embed view's address for a chart.
  * @param siteUrl Where Kelan is served, with its base path: `https://example.org/kelan`.
  * @param p The chart: an indicator, and any of regions, from, to, measure, unit,
- *   stances, lang, theme, plain, height, id; what is left out takes the embed's default.
+ *   stances, lang, theme, plain, targets, height, id; what is left out takes the embed's default.
  */
 export function embedUrl(siteUrl: string, p: EmbedParams): string {
   const q = new URLSearchParams({ indicator: p.indicator });
@@ -241,6 +250,7 @@ export function embedUrl(siteUrl: string, p: EmbedParams): string {
   if (p.lang) q.set('lang', p.lang);
   if (p.theme) q.set('theme', p.theme);
   if (p.plain) q.set('plain', '1');
+  if (p.targets) q.set('targets', '1');
   if (p.height !== undefined) q.set('height', String(p.height));
   if (p.id) q.set('id', p.id);
   return `${siteUrl.replace(/\/+$/, '')}/embed?${q}`.replace(/%2C/g, ',');

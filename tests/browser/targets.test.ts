@@ -7,7 +7,9 @@
  * and a target opens on the compare chart, joined to its actual, with the
  * figure panel saying the same attainment.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { parseCsv } from '../helpers/csv.ts';
 import { describe, expect, it } from 'vitest';
 import { directPairs, type DirectPair } from '../helpers/targets-direct.ts';
 import { formatAttainment, statusWord } from '../../src/lib/targets.ts';
@@ -100,6 +102,43 @@ describe('targets against actuals', () => {
     expect((await shownRows(page)).map((s) => s.key).sort()).toEqual(direct.filter((d) => d.met === true).map(keyOf).sort());
   });
 
+  it('downloads every target the filter keeps as CSV, each with both sources, the attainment and the outcome of the direct query', async () => {
+    const direct = await directPairs(DATA);
+    const byKey = new Map(direct.map((d) => [keyOf(d), d]));
+    const page = await openTargets();
+    const csvOf = async () => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=targets-csv]')]);
+      const bytes = readFileSync(await download.path());
+      expect([...bytes.subarray(0, 3)], 'UTF-8 BOM').toEqual([0xef, 0xbb, 0xbf]);
+      const [header, ...records] = parseCsv(bytes.toString('utf8').slice(1));
+      const rows = records.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])) as Record<string, string>);
+      return { name: download.suggestedFilename(), header, rows };
+    };
+    const all = await csvOf();
+    expect(all.name).toBe('kelan-targets.csv');
+    for (const column of ['target_sentence', 'target_title', 'actual_sentence', 'actual_title', 'attainment', 'met', 'data_version']) expect(all.header).toContain(column);
+    const csvKey = (r: Record<string, string>) => [r.region, r.indicator, r.measure, r.unit, r.year].join('|');
+    expect(all.rows.map(csvKey).sort()).toEqual(direct.map(keyOf).sort());
+    for (const r of all.rows) {
+      const d = byKey.get(csvKey(r))!;
+      expect(r.target_id).toBe(d.target_id);
+      expect(r.actual_id).toBe(d.actual_id ?? '');
+      expect(r.met).toBe(d.met === null ? '' : String(d.met));
+      if (d.attainment === null) expect(r.attainment).toBe('');
+      else expect(Number(r.attainment)).toBeCloseTo(d.attainment, 12);
+      expect(r.target_sentence, 'the target\'s sentence').not.toBe('');
+      if (d.actual_id) expect(r.actual_sentence, 'the actual\'s sentence').not.toBe('');
+    }
+
+    await page.selectOption('[data-testid=targets-status]', 'met');
+    await expect.poll(() => searchParams(page).get('status')).toBe('met');
+    await settled(page);
+    const met = await csvOf();
+    expect(met.name).toBe('kelan-targets-met.csv');
+    expect(met.rows.map(csvKey).sort()).toEqual(direct.filter((d) => d.met === true).map(keyOf).sort());
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('opens a target on the compare chart, joined to its actual, and the figure panel says the same attainment', async () => {
     const [pair] = (await directPairs(DATA)).filter((d) => d.actual_id !== null);
     const page = await openTargets();
@@ -118,6 +157,11 @@ describe('targets against actuals', () => {
     expect(await panel.getAttribute('data-actual-id')).toBe(pair.actual_id);
     expect(Number(await panel.getAttribute('data-attainment'))).toBeCloseTo(pair.attainment!, 12);
     expect(await panel.locator('[data-testid=pair-attainment]').innerText()).toBe(formatAttainment(pair.attainment, 'zh'));
+    // The chart's SVG export draws the same arrow, and its embed code asks for it.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-svg]')]);
+    const svg = readFileSync(await download.path(), 'utf8');
+    expect(svg).toContain(`data-target-id="${pair.target_id}"`);
+    expect(svg).toContain(`data-actual-id="${pair.actual_id}"`);
     // From the target's panel to the actual's: the same pair, seen from the other figure.
     await panel.locator('[data-testid=pair-open-actual]').click();
     await expect.poll(() => searchParams(page).get('figure')).toBe(pair.actual_id);

@@ -7,7 +7,7 @@
  */
 import { t, type Lang } from '../i18n.ts';
 import { regionColors } from '../palette.ts';
-import { markKey } from './caveats.ts';
+import { markKey, optionKey } from './caveats.ts';
 import { compareChart, DEFAULT_WIDTH, FONT_FAMILY, THEMES, type ChartRow, type CompareOptions } from './compare.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -149,7 +149,7 @@ export function framedChart(rows: ChartRow[], o: FrameOptions): SVGSVGElement {
     y += 10;
 
     // What the marks on some points mean, on lines of their own, only when a point carries one.
-    const entries = markKey(rows, o.lang);
+    const entries = [...markKey(rows, o.lang), ...optionKey(o.lang, { links: !!o.links?.length, national: !!o.reference?.rows.length })];
     if (entries.length) {
       const key = el('g', { class: 'key', 'font-size': 11, fill: theme.muted });
       x = pad;
@@ -165,6 +165,9 @@ export function framedChart(rows: ChartRow[], o: FrameOptions): SVGSVGElement {
         const item = el('g', { class: `key-${entry.kind}`, 'data-key': entry.kind });
         if (entry.label) item.append(el('text', { x, y, 'font-size': 11, 'font-weight': 'bold', fill: theme.ink }, entry.label));
         else if (entry.kind === 'range') item.append(el('line', { x1: x + 9, x2: x + 9, y1: y - 11, y2: y + 3, stroke: theme.ink, 'stroke-width': 1.5 }));
+        else if (entry.kind === 'link' || entry.kind === 'national') {
+          item.append(el('line', { x1: x, x2: x + 18, y1: y - 4, y2: y - 4, stroke: entry.kind === 'link' ? theme.ink : theme.muted, 'stroke-width': 2, 'stroke-dasharray': entry.kind === 'link' ? '2,3' : '6,4' }));
+        }
         else if (entry.kind !== 'qualifier') item.append(el('circle', { cx: x + 9, cy: y - 4, r: 7, fill: 'none', stroke: theme.ink, 'stroke-width': 1.25, 'stroke-dasharray': '3,2' }));
         item.append(el('text', { x: x + swatch + gap, y }, entry.text));
         key.append(item);

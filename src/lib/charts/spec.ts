@@ -17,6 +17,7 @@ import { indicatorName, nameIn, type Catalogs } from '../catalog.ts';
 import { displayUnit } from '../units.ts';
 import type { ChartRow, CompareOptions, Theme } from './compare.ts';
 import { sourcesOf, type DataVersion, type FrameOptions, type SourceDoc } from './frame.ts';
+import { targetLinks } from '../targets.ts';
 
 export type { MeasureOption };
 
@@ -38,6 +39,8 @@ export interface ChartSpec extends ChartQuery {
   lang: Lang;
   theme?: Theme;
   plain?: boolean;
+  /** Each target joined to the same year's actual by a dotted arrow with its attainment, as the compare view draws it with `targets=1`. */
+  targets?: boolean;
   width?: number;
   height?: number;
 }
@@ -138,5 +141,6 @@ export function frameOptions(data: ChartData, version: DataVersion, document?: D
     unit: data.measure?.unit ?? '', measure: data.measure?.measure ?? '',
     regions: spec.regions, regionName: data.regionName,
     title: data.title, subtitle: data.subtitle, sources: data.sources, data: version, document,
+    links: spec.targets ? targetLinks(data.points, spec.indicator) : undefined,
   };
 }

@@ -17,9 +17,9 @@ export async function loadEmbed(params: URLSearchParams, dataUrl: string): Promi
   const checked = parseEmbedParams(params, catalogs);
   if ('errors' in checked) return checked;
   const { spec } = checked;
-  const { indicator, regions, measure, unit, from, to, stances, lang, height } = spec;
+  const { indicator, regions, measure, unit, from, to, stances, lang, height, targets } = spec;
   // The title, units, legend and source note are the page's HTML around the chart, so they wrap and scale as text.
-  const data = await loadChart(browserData(dataUrl), { indicator, regions, measure, unit, from, to, stances, lang, height, plain: true }, catalogs);
+  const data = await loadChart(browserData(dataUrl), { indicator, regions, measure, unit, from, to, stances, lang, height, targets, plain: true }, catalogs);
   return { spec, data, version };
 }
 

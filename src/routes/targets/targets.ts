@@ -9,6 +9,9 @@ import { TARGET_SORTABLE, targetCounts, targetPairs, type TargetFilter, type Tar
 import type { Lang, Word } from '$lib/i18n.ts';
 import { ID, MAX_PAGE, oneOf, readWhole, TARGET_STATUSES } from '$lib/params.ts';
 import { formatAttainment, statusWord, type TargetPairRow } from '$lib/targets.ts';
+import { targetsCsv } from '$lib/csv.ts';
+import { dataVersion } from '$lib/data.ts';
+import { nameIn, type Catalogs } from '$lib/catalog.ts';
 
 export { formatAttainment, statusWord, type TargetPairRow };
 
@@ -78,6 +81,23 @@ export async function loadTargets(dataUrl: string, s: TargetsState): Promise<{ r
   const page = Math.min(s.page, pages);
   const rows = counts.n ? await run<TargetPairRow>(dataUrl, targetPairs(s.filter, s.sort, s.descending, PAGE_SIZE, (page - 1) * PAGE_SIZE)) : [];
   return { rows, counts, page, pages };
+}
+
+/** Every target the filter keeps (not one page), in the view's order, as a CSV with both sources, the outcome and the data's version. */
+export async function exportTargetsCsv(dataUrl: string, s: TargetsState, catalogs: Catalogs, lang: Lang): Promise<string> {
+  const [[counts], version] = await Promise.all([run<TargetCounts>(dataUrl, targetCounts(s.filter)), dataVersion(dataUrl)]);
+  const rows = counts.n ? await run<TargetPairRow>(dataUrl, targetPairs(s.filter, s.sort, s.descending, counts.n, 0)) : [];
+  const regions = new Map(catalogs.regions.map((r) => [r.region, r]));
+  const indicators = new Map(catalogs.indicators.map((i) => [i.indicator, i]));
+  return targetsCsv(rows, {
+    region: (id) => nameIn(lang, regions.get(id), id),
+    indicator: (id) => nameIn(lang, indicators.get(id), id),
+  }, version);
+}
+
+/** A file name that says what was filtered: `kelan-targets-wuhan-met.csv`. */
+export function targetsFileName(filter: TargetFilter): string {
+  return ['kelan-targets', filter.region, filter.indicator, filter.status].filter(Boolean).join('-') + '.csv';
 }
 
 /** The view's columns: the word heading each, and the sort it offers, if any. */
