@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import {
   documentById, documentFigures, documentGenres, documentList, documentRegions, figureDetail, sameFact, seriesSources,
-  tableCount, tableExport, tablePage, TABLES, yearList, type Query, type TableFilter,
+  tableCount, tableExport, tablePage, TABLES, yearList, type Exec, type Query, type TableFilter,
 } from '../src/lib/db/queries.ts';
 import { fixture, writeFixture } from './helpers/queries-fixture.ts';
+import { loadFigure } from '../src/lib/figure.ts';
 
 let dir: string;
 let db: DuckDBInstance;
@@ -62,6 +63,17 @@ describe('drill-down queries', () => {
   it('figureDetail of a named indicator finds the figure only there', async () => {
     expect((await rows(figureDetail('00000000000000b7', 'high_tech_enterprises'))).map((r) => r.figure_id)).toEqual(['00000000000000b7']);
     expect(await rows(figureDetail('00000000000000b7', 'tech_contract_turnover'))).toEqual([]);
+  });
+
+  it('figureDetail narrowed to the region and year its chart point gives finds the figure there only; loadFigure falls back to the id alone', async () => {
+    const id = '00000000000000b7';
+    expect((await rows(figureDetail(id, 'high_tech_enterprises', { region: 'chongqing', year: 2022 }))).map((r) => r.figure_id)).toEqual([id]);
+    expect(await rows(figureDetail(id, 'high_tech_enterprises', { region: 'hubei', year: 2022 }))).toEqual([]);
+    expect(await rows(figureDetail(id, 'high_tech_enterprises', { region: 'chongqing', year: 2021 }))).toEqual([]);
+    const exec = (<T>(q: Query) => rows(q) as Promise<T[]>) as Exec;
+    // A stale place (a link whose point has moved) still opens the figure.
+    expect((await loadFigure(exec, id, 'high_tech_enterprises', { region: 'hubei', year: 2020 }))?.figure.figure_id).toBe(id);
+    expect((await loadFigure(exec, id, 'high_tech_enterprises', { region: 'chongqing', year: 2022 }))?.figure.figure_id).toBe(id);
   });
 
   it('sameFact lists every source of a fact, newest document first, so a conflict shows', async () => {

@@ -14,7 +14,7 @@ import type { IndicatorRow, RegionRow } from '../../src/lib/types.ts';
 import type { Outcome } from '../pool/extract.ts';
 import type { FigureRow } from '../../src/lib/types.ts';
 import { addedFigure, FIELDS, holding, type CorrectedDocument, type CorrectionsReport, type FigureFields, type Located } from '../corrections/corrections.ts';
-import { appendRows, quote, SCHEMAS, selectList } from './parquet.ts';
+import { appendRows, quote, rowGroupOption, SCHEMAS, selectList } from './parquet.ts';
 import { writeSeries } from './series.ts';
 
 /** A part's figures carry the corpus file they came from, so that rows of two files with one id stay apart. */
@@ -246,7 +246,7 @@ export async function buildTables(
     await copy('figures', reviewed
       ? `SELECT ${reviewed.select} FROM (${extracted} UNION ALL SELECT ${selectList(figureColumns)} FROM added) f LEFT JOIN corrections c
          ON c.doc_id = f.doc_id AND c.raw_start = f.raw_start AND c.raw_end = f.raw_end WHERE c.action IS DISTINCT FROM 'reject' ORDER BY ${fig.order}`
-      : `${extracted} ORDER BY ${fig.order}`);
+      : `${extracted} ORDER BY ${fig.order}`, rowGroupOption('figures'));
     await conn.run(`CREATE TABLE documents_sorted AS SELECT ${docColumns} FROM ${list('documents')} d JOIN kept k ON d.filename = k.documents_file AND d.file = k.file ORDER BY ${doc.order}`);
     const longest = Number((await conn.runAndReadAll('SELECT coalesce(max(strlen(raw_text) + strlen(coalesce(text, \'\'))), 0)::BIGINT FROM documents_sorted')).getColumnsJS()[0][0]);
     await conn.run(`SET memory_limit = ${quote(memoryFor(longest / 3, DUCK_MEMORY.tables))}`);

@@ -2,7 +2,7 @@
  * A chart point's drill-down: the figure with its sentence and document, and
  * every other figure that reports the same fact, flagged when their values differ.
  */
-import { figureDetail, sameFact, targetOfFact, type Exec } from './db/queries.ts';
+import { figureDetail, sameFact, targetOfFact, type Exec, type FigurePlace } from './db/queries.ts';
 import { UNPAIRED, wholeYear, type TargetPairRow } from './targets.ts';
 
 /** A figure as the drill-down shows it. */
@@ -22,8 +22,10 @@ export interface SameFactRow { figure_id: string; doc_id: string; value: number;
  * figures.parquet is ordered by indicator, so naming it skips the other indicators' row groups; a label of
  * `other` names `other`).
  */
-export async function loadFigure(exec: Exec, id: string, indicator?: string) {
-  const [figure] = await exec<FigureDetail>(figureDetail(id, indicator));
+export async function loadFigure(exec: Exec, id: string, indicator?: string, where?: FigurePlace) {
+  // The place a chart point gives narrows the read; a figure not there after all (a stale link) is looked up by id alone.
+  const placed = where ? await exec<FigureDetail>(figureDetail(id, indicator, where)) : [];
+  const [figure] = placed.length ? placed : await exec<FigureDetail>(figureDetail(id, indicator));
   if (!figure) return null;
   const all = figure.year === null ? [] : await exec<SameFactRow>(sameFact({ ...figure, year: figure.year }));
   const same = all.filter((s) => s.figure_id !== figure.figure_id);
@@ -39,6 +41,14 @@ export async function pairOf(exec: Exec, f: Pick<FigureDetail, 'region' | 'indic
   if (f.year === null || (f.stance !== 'target' && f.stance !== 'actual') || !wholeYear(f.period) || UNPAIRED.includes(f.indicator)) return null;
   const [pair] = await exec<TargetPairRow>(targetOfFact({ ...f, year: f.year }));
   return pair ?? null;
+}
+
+type Drawn = { points: Array<{ figure_id: string; region: string; year: number }> };
+
+/** Where the chart drew a figure (its point's region and year), when one of `view`'s points shows it; else nothing to narrow by. */
+export async function placeOf(view: Drawn | Promise<Drawn>, id: string): Promise<FigurePlace | undefined> {
+  const point = await Promise.resolve(view).then((v) => v.points.find((p) => p.figure_id === id), () => undefined);
+  return point ? { region: point.region, year: point.year } : undefined;
 }
 
 /** The sentence cut around the quote, so the number can be marked. */

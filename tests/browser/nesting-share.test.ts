@@ -122,6 +122,19 @@ describe('a city and its province on one chart', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('the small multiples say it once above all their panels', async () => {
+    const page = await session.open('/multiples?indicators=high_tech_enterprises,tech_contract_turnover&regions=hubei,wuhan');
+    await page.locator('.panel svg [data-figure-id]').first().waitFor();
+    const note = page.locator('[data-testid=nesting-note]');
+    expect(await note.count()).toBe(1);
+    expect(await note.getAttribute('data-child')).toBe('wuhan');
+    expect(await note.innerText()).toContain('武汉是湖北的一部分');
+    // Without the province, no note.
+    await page.locator('[data-testid=region-hubei]').uncheck();
+    await expect.poll(() => note.count()).toBe(0);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('offers no national reference line when the corpus has no national figures of the measure', async () => {
     const national = await readParquet<{ n: number }>(join(DATA, 'figures.parquet'), `SELECT CAST(count(*) AS INTEGER) AS n FROM t
       WHERE region = 'china' AND indicator = 'high_tech_enterprises' AND measure = 'total' AND year IS NOT NULL`);

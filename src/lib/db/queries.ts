@@ -74,15 +74,24 @@ ORDER BY f.region, f.year, f.stance, f.confidence DESC, f.figure_id`,
  * One figure with its source sentence and its document's metadata; of `indicator` only, when one is named (the read
  * skips the others; a label of `other` names `other`).
  */
-export function figureDetail(figureId: string, indicator?: string): Query {
+export function figureDetail(figureId: string, indicator?: string, where?: FigurePlace): Query {
   const named = indicator === undefined ? undefined : indicatorRef(indicator).indicator;
+  // figures.parquet is sorted by indicator, region and year: each one named lets the reader skip the row groups
+  // (and their sentences) that cannot hold the figure, which a figure id alone, a hash, never does.
+  const place = where ? ' AND f.region = ? AND f.year = ?' : '';
   return {
     name: 'figureDetail',
     sql: `SELECT f.*, ${DOC_COLUMNS}
 FROM figures f JOIN documents d ON d.doc_id = f.doc_id
-WHERE f.figure_id = ?${named === undefined ? '' : ' AND f.indicator = ?'}`,
-    params: named === undefined ? [figureId] : [figureId, named],
+WHERE f.figure_id = ?${named === undefined ? '' : ' AND f.indicator = ?'}${place}`,
+    params: [figureId, ...(named === undefined ? [] : [named]), ...(where ? [where.region, where.year] : [])],
   };
+}
+
+/** Where a figure is, as the chart point that opens it knows: its region and year. */
+export interface FigurePlace {
+  region: string;
+  year: number;
 }
 
 /**
