@@ -3,7 +3,10 @@
  * temporary corrections folder and output: in the figure panel an analyst fixes a
  * figure's year; the line lands in corrections/review.jsonl, the page reloads and the
  * chart draws the point at its new year, marked reviewed; a second pipeline run keeps
- * the fix; a change to the document's text orphans it and run.json says so.
+ * the fix; a change to the document's text orphans it and run.json says so. Then the
+ * other three decisions through the page: confirm (the point is marked reviewed),
+ * reject (the point goes), and add, from a selection of the raw text in the document
+ * view (the figure is in the next tables, reviewed).
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,4 +111,82 @@ describe('review mode', () => {
     expect(moved.every((f) => !f.reviewed)).toBe(true);
     expect(moved.some((f) => f.year === 2020)).toBe(true);
   }, 120_000);
+
+  it('confirm and reject in the panel, add from a selection in the document view: each line lands, the tables follow', async () => {
+    const figures = () => readParquet<Fig & { value: number }>(dir('data/figures.parquet'), `SELECT figure_id, doc_id, region, year, quote, raw_start, reviewed, value FROM t
+      WHERE indicator = 'high_tech_enterprises' AND measure = 'total' AND unit = 'count' AND region = 'chongqing' AND stance = 'actual'
+      QUALIFY row_number() OVER (PARTITION BY year ORDER BY confidence DESC, figure_id) = 1 ORDER BY year`);
+    const [toReject, toConfirm] = await figures();
+    expect(toConfirm, 'the seeds have two years of Chongqing\'s high-tech enterprises').toBeDefined();
+    const lines = () => readFileSync(dir('corrections/review.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const context = await browser.newContext(CONTEXT_OPTIONS);
+    context.setDefaultTimeout(WAIT_MS);
+    const problems: string[] = [];
+    const page = await context.newPage();
+    page.on('pageerror', (e) => problems.push(e.message));
+    const decide = async (f: Fig, action: 'confirm' | 'reject') => {
+      await page.goto(new URL(VIEW.replace('regions=hubei', 'regions=chongqing'), server.url).href);
+      await waitForChart(page);
+      await pointLocator(page, { region: 'chongqing', year: f.year, stance: 'actual', figureId: f.figure_id }).first().click();
+      const panel = await waitForPanel(page);
+      const saved = page.waitForResponse((r) => r.url().endsWith('/api/review') && r.request().method() === 'POST', { timeout: 120_000 });
+      const reloaded = page.waitForEvent('load', { timeout: 120_000 });
+      await panel.locator(`[data-testid=review-${action}]`).click();
+      if (action === 'reject') {
+        await panel.locator('[data-testid=review-note]').fill('not a count of enterprises');
+        await panel.locator('[data-testid=review-save]').click();
+      }
+      expect((await saved).status()).toBe(200);
+      await reloaded;
+      await waitForChart(page);
+      expect(lines().at(-1)).toMatchObject({ doc_id: f.doc_id, quote: f.quote, raw_start: f.raw_start, action, who: 'browser-test' });
+    };
+
+    await decide(toConfirm, 'confirm');
+    await expect.poll(() => pointLocator(page, { region: 'chongqing', year: toConfirm.year, figureId: toConfirm.figure_id }).first().getAttribute('data-reviewed'), { timeout: WAIT_MS }).toBe('1');
+    await decide(toReject, 'reject');
+    expect(await pointLocator(page, { region: 'chongqing', year: toReject.year, figureId: toReject.figure_id }).count()).toBe(0);
+    const [rejected] = await readParquet<{ n: number }>(dir('data/figures.parquet'), `SELECT CAST(count(*) AS INTEGER) AS n FROM t WHERE figure_id = '${toReject.figure_id}'`);
+    expect(rejected.n).toBe(0);
+
+    // Add: select a number in the raw text of the confirmed figure's document, then save it as a figure of its own.
+    await page.goto(new URL(`/doc?doc=${encodeURIComponent(toConfirm.doc_id)}&raw=1`, server.url).href);
+    const text = page.locator('[data-testid=document-text]');
+    await text.waitFor();
+    const span = await text.evaluate((el) => {
+      const all = el.textContent ?? '';
+      const m = /\d{2,}/.exec(all);
+      if (!m) return null;
+      const [from, to] = [m.index, m.index + m[0].length];
+      // Offsets in the element's text, found across the text nodes the figure marks split it into.
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const n = node.textContent!.length;
+        if (from >= seen && from <= seen + n) range.setStart(node, from - seen);
+        if (to >= seen && to <= seen + n) { range.setEnd(node, to - seen); break; }
+        seen += n;
+      }
+      const selection = document.getSelection()!;
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return { from, to, quote: m[0] };
+    });
+    expect(span, 'a number in the document').not.toBeNull();
+    await page.locator('[data-testid=review-add-open]').click();
+    const form = page.locator('[data-testid=review-form]');
+    await form.waitFor();
+    const saved = page.waitForResponse((r) => r.url().endsWith('/api/review') && r.request().method() === 'POST', { timeout: 120_000 });
+    const reloaded = page.waitForEvent('load', { timeout: 120_000 });
+    await form.locator('[data-testid=review-save]').click();
+    expect((await saved).status()).toBe(200);
+    await reloaded;
+    expect(lines().at(-1)).toMatchObject({ doc_id: toConfirm.doc_id, raw_start: span!.from, raw_end: span!.to, quote: span!.quote, action: 'add' });
+    const added = await readParquet<{ quote: string; reviewed: boolean }>(dir('data/figures.parquet'), `SELECT quote, reviewed FROM t
+      WHERE doc_id = '${toConfirm.doc_id.replace(/'/g, "''")}' AND raw_start = ${span!.from} AND raw_end = ${span!.to}`);
+    expect(added).toEqual([{ quote: span!.quote, reviewed: true }]);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 300_000);
 });
