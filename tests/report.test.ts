@@ -10,12 +10,12 @@ const parse = (q: string) => parseReportParams(new URLSearchParams(q));
 describe('the report URL', () => {
   it('opens on three indicators for Hubei, Wuhan and Chongqing', () => {
     expect(parse('')).toEqual({
-      indicators: DEFAULT_INDICATORS, regions: ['hubei', 'wuhan', 'chongqing'], from: undefined, to: undefined, lang: null, ignored: [],
+      indicators: DEFAULT_INDICATORS, regions: ['hubei', 'wuhan', 'chongqing'], from: undefined, to: undefined, targets: false, lang: null, ignored: [],
     });
   });
 
   it('round-trips through reportHref', () => {
-    const state = { indicators: ['rd_expenditure', 'high_tech_enterprises'], regions: ['wuhan'], lang: 'en' as const, from: 2016, to: 2025 };
+    const state = { indicators: ['rd_expenditure', 'high_tech_enterprises'], regions: ['wuhan'], lang: 'en' as const, from: 2016, to: 2025, targets: true };
     const href = reportHref(state);
     expect(href).toMatch(/^\/report\?/);
     expect(parse(href.slice('/report?'.length))).toEqual({ ...state, ignored: [] });
@@ -35,6 +35,8 @@ describe('the report URL', () => {
       [{ param: 'from', value: '-5', why: 'badYear' }, { param: 'to', value: '99999', why: 'badYear' }]],
     ['good years', 'from=2016&to=2025', { from: 2016, to: 2025 }, []],
     ['an unknown language', 'lang=fr', { lang: null }, []],
+    ['a targets switch that is neither 1 nor 0', 'targets=yes', { targets: false }, [{ param: 'targets', value: 'yes', why: 'malformed' }]],
+    ['targets=0', 'targets=0', { targets: false }, []],
   ])('drops %s', (_, query, expected, ignored) => {
     const p = parse(query);
     expect(p).toMatchObject(expected);

@@ -22,12 +22,13 @@ export function drillDownHref(f: Pick<FigureRow, 'indicator' | 'measure' | 'unit
 }
 
 /** The printed report's address (without the base path) for some indicators and regions. */
-export function reportHref(state: { indicators: string[]; regions: string[]; lang: Lang | null; from?: number; to?: number }): string {
+export function reportHref(state: { indicators: string[]; regions: string[]; lang: Lang | null; from?: number; to?: number; targets?: boolean }): string {
   const p = new URLSearchParams();
   p.set('indicators', state.indicators.join(','));
   p.set('regions', state.regions.join(','));
   if (state.from !== undefined) p.set('from', String(state.from));
   if (state.to !== undefined) p.set('to', String(state.to));
+  if (state.targets) p.set('targets', '1');
   if (state.lang) p.set('lang', state.lang);
   return `/report?${p}`;
 }

@@ -166,6 +166,13 @@ describe('targets against actuals', () => {
     await panel.locator('[data-testid=pair-open-actual]').click();
     await expect.poll(() => searchParams(page).get('figure')).toBe(pair.actual_id);
     await expect.poll(() => page.locator('[data-testid=figure-attainment]').getAttribute('data-target-id'), { timeout: WAIT_MS }).toBe(pair.target_id);
+    // So does the printable report the chart links to.
+    await page.click('[data-testid=report-link]');
+    await page.waitForURL(/\/report\?/);
+    expect(searchParams(page).get('targets')).toBe('1');
+    const printed = page.locator(`[data-testid=report-chart] .target-link path[data-target-id="${pair.target_id}"]`);
+    await printed.waitFor({ state: 'attached' });
+    expect(await printed.getAttribute('data-actual-id')).toBe(pair.actual_id);
     expect(pageProblems(page)).toEqual([]);
   });
 });

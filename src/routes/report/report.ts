@@ -13,7 +13,7 @@ import { DEFAULT_INDICATORS, DEFAULT_REGIONS, ID, isIndicatorId, LANGS, MAX_IDS,
 
 /** A parameter value the report did not use, and why. */
 export interface Ignored {
-  param: 'indicators' | 'regions' | 'from' | 'to';
+  param: 'indicators' | 'regions' | 'from' | 'to' | 'targets';
   value: string;
   why: 'malformed' | 'unknown' | 'tooMany' | 'badYear';
 }
@@ -24,6 +24,8 @@ export interface ReportParams {
   regions: string[];
   from?: number;
   to?: number;
+  /** Each chart joins its targets to the same year's actuals by arrows (`targets=1`), as the compare view does. */
+  targets: boolean;
   lang: Lang | null;
   ignored: Ignored[];
 }
@@ -81,7 +83,9 @@ export function parseReportParams(params: URLSearchParams): ReportParams {
   const regions = idList(params, 'regions', DEFAULT_REGIONS, ignored);
   const from = year(params, 'from', ignored);
   const to = year(params, 'to', ignored);
-  return { indicators, regions, from, to, lang: oneOf(params.get('lang'), LANGS), ignored };
+  const targets = params.get('targets');
+  if (targets !== null && targets !== '0' && targets !== '1') ignored.push({ param: 'targets', value: shown(targets), why: 'malformed' });
+  return { indicators, regions, from, to, targets: targets === '1', lang: oneOf(params.get('lang'), LANGS), ignored };
 }
 
 /**
@@ -160,7 +164,7 @@ export async function loadReport(data: DataFolder, p: ReportParams, lang: Lang):
   const indicators = known('indicators', p.indicators, new Set(catalogs.indicators.map((i) => i.indicator)));
   const regions = known('regions', p.regions, new Set(catalogs.regions.map((r) => r.region)));
   const charts = regions.length
-    ? await Promise.all(indicators.map((indicator) => loadChart(data, { indicator, regions, from: p.from, to: p.to, lang }, catalogs)))
+    ? await Promise.all(indicators.map((indicator) => loadChart(data, { indicator, regions, from: p.from, to: p.to, targets: p.targets, lang }, catalogs)))
     : [];
   const names = new Map(catalogs.regions.map((r) => [r.region, lang === 'zh' ? r.name_zh : r.name_en]));
   return { regions, regionNames: regions.map((r) => names.get(r) ?? r), ignored, ...numberSections(charts, lang) };
