@@ -86,6 +86,23 @@ export const MIN_TEXT_PX = 11;
  */
 export const HIT_RADIUS = 12;
 
+/**
+ * A transparent circle of HIT_RADIUS under each of `data`'s marks, named by
+ * `data-hit-for` after the point it opens (the chart's click handler reads it);
+ * hidden from screen readers, which reach the point itself.
+ */
+export function hitAreas<T>(data: T[], x: string, y: string, id: (d: T) => string): Plot.Dot {
+  return Plot.dot(data, {
+    x, y, r: HIT_RADIUS, fill: 'transparent', stroke: 'none', className: 'hit-area', ariaHidden: 'true',
+    render: (index, scales, values, dimensions, context, next) => {
+      const g = next!(index, scales, values, dimensions, context) as SVGGElement;
+      const marks = g.querySelectorAll('circle');
+      index.forEach((i, k) => marks[k]?.setAttribute('data-hit-for', id(data[i])));
+      return g;
+    },
+  });
+}
+
 /** The height a chart of `width` is drawn at when none is given: a 720 px chart is 380 high, a phone's ~300. */
 export function chartHeight(width: number): number {
   return Math.round(Math.min(420, Math.max(280, width * 0.528)));
@@ -226,13 +243,6 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
     });
     return g;
   };
-  // The hit areas name the point they stand for; hidden from screen readers, which reach the point itself.
-  const tagHits = (data: Point[]): Plot.RenderFunction => (index, scales, values, dimensions, context, next) => {
-    const g = next!(index, scales, values, dimensions, context) as SVGGElement;
-    const marks = g.querySelectorAll('circle');
-    index.forEach((i, k) => marks[k]?.setAttribute('data-hit-for', data[i].figure_id));
-    return g;
-  };
   const links = o.links ?? [];
   const reference: Point[] = (o.reference?.rows ?? []).map((r) => ({ ...r, v: r.value / unit.scale, x: r.year }));
   const referenceLine = linePoints(reference);
@@ -329,9 +339,7 @@ export function compareChart(rows: ChartRow[], o: CompareOptions): SVGSVGElement
         className: 'uncertain-ring', ariaHidden: 'true', pointerEvents: 'none',
       }),
       // Under the marks, so a click on a mark reaches the mark; around them, so a finger near one reaches it too.
-      Plot.dot(points, {
-        x: 'x', y: 'v', r: HIT_RADIUS, fill: 'transparent', stroke: 'none', className: 'hit-area', ariaHidden: 'true', render: tagHits(points),
-      }),
+      hitAreas(points, 'x', 'v', (p) => p.figure_id),
       Plot.dot(actual, { x: 'x', y: 'v', fill: 'region', stroke: 'region', r: 5, symbol: 'circle', title: describe, render: tag(actual) }),
       Plot.dot(planned, {
         x: 'x', y: 'v', stroke: 'region', fill: theme.ground, strokeWidth: 2, r: 6,

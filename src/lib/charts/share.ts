@@ -11,7 +11,7 @@ import { t, type Lang } from '../i18n.ts';
 import { regionColors } from '../palette.ts';
 import { formatValue } from '../units.ts';
 import type { DerivedShare } from '../targets.ts';
-import { DEFAULT_WIDTH, FONT_FAMILY, HIT_RADIUS, MIN_TEXT_PX, THEMES, type ChartRow, type Theme } from './compare.ts';
+import { DEFAULT_WIDTH, FONT_FAMILY, hitAreas, MIN_TEXT_PX, THEMES, type ChartRow, type Theme } from './compare.ts';
 
 /** What the share chart needs besides its shares. */
 export interface ShareOptions {
@@ -90,15 +90,7 @@ export function shareChart(shares: DerivedShare<ChartRow>[], o: ShareOptions): S
       Plot.ruleY([0], { stroke: theme.rule, ariaHidden: 'true' }),
       Plot.line(actual, { x: 'year', y: 'share', z: pairOf, stroke: (s: DerivedShare) => colors.get(s.child) ?? theme.ink, strokeWidth: 1.5, strokeDasharray: '4,3', ariaHidden: 'true' }),
       // A finger's hit area (24 × 24 px) under each small mark, as on the compare chart.
-      Plot.dot(shares, {
-        x: 'year', y: 'share', r: HIT_RADIUS, fill: 'transparent', stroke: 'none', className: 'hit-area', ariaHidden: 'true',
-        render: (index, scales, values, dimensions, context, next) => {
-          const g = next!(index, scales, values, dimensions, context) as SVGGElement;
-          const marks = g.querySelectorAll('circle');
-          index.forEach((i, k) => marks[k]?.setAttribute('data-hit-for', shares[i].id));
-          return g;
-        },
-      }),
+      hitAreas(shares, 'year', 'share', (s) => s.id),
       Plot.dot(shares, {
         x: 'year', y: 'share', stroke: (s: DerivedShare) => colors.get(s.child) ?? theme.ink, fill: theme.ground, strokeWidth: 2, r: 5,
         symbol: (s: DerivedShare) => (s.stance === 'actual' ? 'square' : 'triangle'), title: (s: DerivedShare<ChartRow>) => describeShare(s, o), render: tag,
